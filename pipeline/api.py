@@ -1,0 +1,173 @@
+"""The library API: load the models once, turn texts into records.
+
+    >>> import pipeline
+    >>> record = pipeline.extract("BANJARBARU – Pemprov Kalsel ...", published="2024-05-03")
+    >>> record.places[0].name
+    'Banjarbaru'
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Optional, Union
+
+from spacy.language import Language
+
+from .clean import CleanArticle, clean
+from .nlp import build_nlp
+from .schema import ArticleInput, ErrorEntry, Header, Record
+
+LOGGER = logging.getLogger(__name__)
+
+#: Longest text accepted as one article (characters); longer inputs are errors.
+MAX_CHARS = 1_000_000
+
+
+class InputError(ValueError):
+    """An article that cannot be processed (empty, too long, not text)."""
+
+
+class Extractor:
+    """Holds the loaded pipeline; call it on articles.
+
+    max_chars (int): longest accepted article, in characters.
+    """
+
+    def __init__(self, nlp: Optional[Language] = None, max_chars: int = MAX_CHARS) -> None:
+        self.nlp = nlp if nlp is not None else build_nlp()
+        self.max_chars = max_chars
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
+
+    def __call__(
+        self,
+        text: str,
+        url: Optional[str] = None,
+        published: Optional[str] = None,
+        article: str = "article",
+        title: Optional[str] = None,
+    ) -> Record:
+        """Extract one record. Raises :class:`InputError` for unusable text."""
+        if not isinstance(text, str):
+            raise InputError(f"text must be str, not {type(text).__name__}")
+        if not text.strip():
+            raise InputError("empty article: no text")
+        if len(text) > self.max_chars:
+            raise InputError(
+                f"article too long: {len(text):,} characters (limit {self.max_chars:,}); "
+                "is this really one article?"
+            )
+        if "\x00" in text:
+            raise InputError("text contains NUL bytes: binary data, not an article")
+        cleaned = clean(text, url=url, published=_iso_or_none(published))
+        doc = self.nlp.make_doc(cleaned.body)
+        doc._.article = cleaned
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return _assemble(doc, cleaned, article=article, url=url, title=title)
+
+    def extract_many(self, items: Iterable[Union[str, dict, ArticleInput]]) -> Iterator[Record]:
+        """Records for many articles, in order; raises on the first bad one.
+
+        For batches that must survive bad inputs use :meth:`process`.
+        """
+        for i, item in enumerate(items):
+            inp = _as_input(item, i)
+            yield self(inp.text, url=inp.url, published=inp.published, article=inp.article, title=inp.title)
+
+    def process(self, items: Iterable[ArticleInput]) -> Iterator[Union[Record, ErrorEntry]]:
+        """Like :meth:`extract_many`, but a bad article becomes an :class:`ErrorEntry`."""
+        for inp in items:
+            if isinstance(inp, ErrorEntry):
+                yield inp
+                continue
+            try:
+                yield self(inp.text, url=inp.url, published=inp.published, article=inp.article, title=inp.title)
+            except InputError as e:
+                LOGGER.warning("discarding %s: %s", inp.article, e)
+                yield ErrorEntry(input=inp.path or inp.article, line=inp.line, article=inp.article, reason=str(e))
+            except Exception as e:  # a bug must not kill the batch; say what it was
+                LOGGER.exception("failed on %s", inp.article)
+                yield ErrorEntry(
+                    input=inp.path or inp.article,
+                    line=inp.line,
+                    article=inp.article,
+                    reason=f"internal error: {type(e).__name__}: {e}",
+                )
+
+
+def _iso_or_none(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    from .recognize.dates import parse_metadata_date
+
+    d = parse_metadata_date(value)
+    return d.isoformat() if d else None
+
+
+def _as_input(item: Union[str, dict, ArticleInput], index: int) -> ArticleInput:
+    if isinstance(item, ArticleInput):
+        return item
+    if isinstance(item, str):
+        return ArticleInput(article=f"article-{index + 1}", text=item)
+    if isinstance(item, dict):
+        data = dict(item)
+        data.setdefault("article", str(data.pop("id", f"article-{index + 1}")))
+        data.pop("id", None)
+        keep = {k: data[k] for k in ArticleInput.model_fields if k in data}
+        return ArticleInput(**keep)
+    raise InputError(f"cannot read an article from {type(item).__name__}")
+
+
+def _assemble(doc, cleaned: CleanArticle, article: str, url: Optional[str], title: Optional[str]) -> Record:
+    """Build the validated record from the Doc's extensions."""
+    x = doc._
+    return Record(
+        article=article,
+        url=url,
+        title=cleaned.text[cleaned.title.start : cleaned.title.end].strip() if cleaned.title else title,
+        source=cleaned.source_name,
+        published=cleaned.published.isoformat() if cleaned.published else None,
+        dateline=cleaned.dateline_name,
+        reporter=cleaned.reporter.text if cleaned.reporter else None,
+        officials=x.officials or [],
+        agencies=x.agencies or [],
+        places=x.places or [],
+        dates=x.dates or [],
+        metrics=x.metrics or [],
+        quotes=x.quotes or [],
+        events=x.events or [],
+        warnings=x.warnings or [],
+        header=Header(
+            title=cleaned.title,
+            source=cleaned.source,
+            published=cleaned.published_mention,
+            dateline=cleaned.dateline,
+            reporter=cleaned.reporter,
+        ),
+    )
+
+
+_DEFAULT: Optional[Extractor] = None
+
+
+def load(max_chars: int = MAX_CHARS) -> Extractor:
+    """Load the pipeline (models, lexicons) once; reuse the returned extractor."""
+    return Extractor(max_chars=max_chars)
+
+
+def _default() -> Extractor:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load()
+    return _DEFAULT
+
+
+def extract(text: str, url: Optional[str] = None, published: Optional[str] = None, article: str = "article") -> Record:
+    """One article's text to a validated :class:`Record` (loads models on first call)."""
+    return _default()(text, url=url, published=published, article=article)
+
+
+def extract_many(items: Iterable[Union[str, dict, ArticleInput]]) -> Iterator[Record]:
+    """Stream records for many articles, loading the models once."""
+    return _default().extract_many(items)
