@@ -1,0 +1,57 @@
+"""The library API: extract one text, stream many, bad input is a clear error."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.schema import ArticleInput, ErrorEntry, Record
+
+TEXT = (
+    "BANJARBARU – Pemerintah Provinsi Kalimantan Selatan menggelar rapat koordinasi "
+    "pemberdayaan masyarakat desa di Kota Banjarbaru, Rabu (6/4).\n"
+)
+
+
+def test_api_extract_returns_validated_record(extractor):
+    record = extractor(TEXT, published="2024-05-03", article="a.txt")
+    assert isinstance(record, Record)
+    assert record.article == "a.txt"
+    assert record.published == "2024-05-03"
+    Record.model_validate_json(record.model_dump_json())  # round-trips
+
+
+def test_api_spans_point_into_original_text(extractor):
+    record = extractor(TEXT, published="2024-05-03")
+    for item in [*record.dates, *record.metrics, *record.quotes, *record.events]:
+        assert TEXT[item.start : item.end] == item.text
+    for item in [*record.places, *record.agencies, *record.officials]:
+        for m in item.mentions:
+            assert TEXT[m.start : m.end] == m.text
+
+
+def test_api_extract_many_streams_in_order(extractor):
+    items = [TEXT, {"id": "x", "text": TEXT, "published": "2024-05-03"}, ArticleInput(article="y", text=TEXT)]
+    records = list(extractor.extract_many(items))
+    assert [r.article for r in records] == ["article-1", "x", "y"]
+
+
+@pytest.mark.parametrize(
+    "text,reason",
+    [("", "empty"), ("   \n ", "empty"), ("a\x00b", "NUL"), ("x" * 2_000_001, "too long")],
+)
+def test_api_bad_text_raises_input_error(extractor, text, reason):
+    with pytest.raises(pipeline.InputError, match=reason):
+        extractor(text)
+
+
+def test_api_process_turns_bad_articles_into_error_entries(extractor):
+    items = [ArticleInput(article="ok", text=TEXT), ArticleInput(article="bad", text=" ", path="f.jsonl", line=2)]
+    out = list(extractor.process(items))
+    assert isinstance(out[0], Record)
+    assert isinstance(out[1], ErrorEntry) and out[1].line == 2 and "empty" in out[1].reason
+
+
+def test_api_module_level_extract():
+    record = pipeline.extract(TEXT, published="2024-05-03")
+    assert record.published == "2024-05-03"
