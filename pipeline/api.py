@@ -46,6 +46,7 @@ class Extractor:
         published: Optional[str] = None,
         article: str = "article",
         title: Optional[str] = None,
+        source: Optional[str] = None,
     ) -> Record:
         """Extract one record. Raises :class:`InputError` for unusable text."""
         if not isinstance(text, str):
@@ -64,7 +65,7 @@ class Extractor:
         doc._.article = cleaned
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
-        return _assemble(doc, cleaned, article=article, url=url, title=title)
+        return _assemble(doc, cleaned, article=article, url=url, title=title, source=source)
 
     def extract_many(self, items: Iterable[Union[str, dict, ArticleInput]]) -> Iterator[Record]:
         """Records for many articles, in order; raises on the first bad one.
@@ -73,7 +74,11 @@ class Extractor:
         """
         for i, item in enumerate(items):
             inp = _as_input(item, i)
-            yield self(inp.text, url=inp.url, published=inp.published, article=inp.article, title=inp.title)
+            yield self.run(inp)
+
+    def run(self, inp: ArticleInput) -> Record:
+        """Extract the record of one :class:`ArticleInput` (metadata passed through)."""
+        return self(inp.text, url=inp.url, published=inp.published, article=inp.article, title=inp.title, source=inp.source)
 
     def process(self, items: Iterable[ArticleInput]) -> Iterator[Union[Record, ErrorEntry]]:
         """Like :meth:`extract_many`, but a bad article becomes an :class:`ErrorEntry`."""
@@ -82,7 +87,7 @@ class Extractor:
                 yield inp
                 continue
             try:
-                yield self(inp.text, url=inp.url, published=inp.published, article=inp.article, title=inp.title)
+                yield self.run(inp)
             except InputError as e:
                 LOGGER.warning("discarding %s: %s", inp.article, e)
                 yield ErrorEntry(input=inp.path or inp.article, line=inp.line, article=inp.article, reason=str(e))
@@ -119,14 +124,16 @@ def _as_input(item: Union[str, dict, ArticleInput], index: int) -> ArticleInput:
     raise InputError(f"cannot read an article from {type(item).__name__}")
 
 
-def _assemble(doc, cleaned: CleanArticle, article: str, url: Optional[str], title: Optional[str]) -> Record:
+def _assemble(
+    doc, cleaned: CleanArticle, article: str, url: Optional[str], title: Optional[str], source: Optional[str] = None
+) -> Record:
     """Build the validated record from the Doc's extensions."""
     x = doc._
     return Record(
         article=article,
         url=url,
         title=cleaned.text[cleaned.title.start : cleaned.title.end].strip() if cleaned.title else title,
-        source=cleaned.source_name,
+        source=cleaned.source_name or source,
         published=cleaned.published.isoformat() if cleaned.published else None,
         dateline=cleaned.dateline_name,
         reporter=cleaned.reporter.text if cleaned.reporter else None,

@@ -31,45 +31,57 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Records, one JSON object a line ('-' for stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Records, one JSON object a line (gzipped if it ends in .gz).")
 @click.option("--errors", "errors_path", type=click.Path(path_type=Path), default=None, help="Error entries (default: OUTPUT with .errors.jsonl).")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (models load once per process).")
+@click.option("--resume", is_flag=True, help="Keep what an interrupted run wrote; process only the rest.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run on this machine or on a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask; default: a local cluster).")
+@click.option("--db", default=None, help="Also load records into this database: sqlite:///idnews.db or postgresql://user@host/db.")
 @click.option("--max-chars", type=int, default=None, help="Longest article accepted, in characters (default 1,000,000).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Articles sent to a worker at once.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
-def extract(inputs: tuple[Path, ...], output: Path, errors_path: Optional[Path], max_chars: Optional[int], quiet: bool, verbose: int) -> None:
-    """Extract records from .txt files, .jsonl files, or folders of them (recursively).
+def extract(
+    inputs: tuple[Path, ...], output: Path, errors_path: Optional[Path], workers: int, resume: bool, engine: str,
+    scheduler: Optional[str], db: Optional[str], max_chars: Optional[int], batch_size: int, quiet: bool, verbose: int,
+) -> None:
+    """Extract records from .txt, .html, .jsonl(.gz) files or folders of them (recursively).
 
-    Example: idnews extract corpus/articles -o records.jsonl
+    One record per article, one line each, in input order; inputs that fail go
+    to the errors file with the reason. Exit status 1 when any input failed.
+
+    Example: idnews extract corpus/articles -o records.jsonl --workers 2
     """
     _setup_logging(verbose, quiet)
-    from .api import MAX_CHARS, load
-    from .io import JsonlWriter, errors_path_for, iter_inputs
-    from .schema import ErrorEntry
+    from .batch import run_batch
 
-    extractor = load(max_chars=max_chars or MAX_CHARS)
-    errors_path = errors_path or errors_path_for(output)
-    items = iter_inputs(inputs)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask" and verbose < 1:
+        # distributed sets its own loggers to INFO on import; keep a quiet run quiet.
+        import distributed  # noqa: F401
+
+        logging.getLogger("distributed").setLevel(logging.ERROR if quiet else logging.WARNING)
     progress = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
-        progress = tqdm(unit=" articles", file=sys.stderr)
-    n_err = 0
-    with JsonlWriter(output) as out, JsonlWriter(errors_path) as err:
-        for result in extractor.process(items):
-            if isinstance(result, ErrorEntry):
-                err.write(result)
-                n_err += 1
-            else:
-                out.write(result)
-            if progress is not None:
-                progress.update(1)
-        n_rec = out.count
-    if progress is not None:
-        progress.close()
+        progress = tqdm(unit=" articles", file=sys.stderr, smoothing=0.1)
+    try:
+        summary = run_batch(
+            inputs, output, errors_path=errors_path, workers=workers, resume=resume, engine=engine,
+            scheduler=scheduler, db=db, max_chars=max_chars, batch_size=batch_size,
+            on_progress=progress.update if progress is not None else None,
+        )
+    except (OSError, ValueError, RuntimeError) as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        if progress is not None:
+            progress.close()
     if not quiet:
-        click.echo(f"{n_rec} records -> {output}; {n_err} errors -> {errors_path}", err=True)
-    if n_err:
+        click.echo(summary.line(), err=True)
+    if summary.errors:
         sys.exit(1)
 
 

@@ -5,9 +5,11 @@ Readers turn paths into :class:`~pipeline.schema.ArticleInput` items, or into
 read; they never raise for a bad file, so a batch never dies of one.
 
 Supported inputs: ``.txt`` (one article; UTF-8, UTF-8 with BOM, Windows-1252
-or Latin-1), ``.jsonl`` and ``.jsonl.gz`` (one article a line: ``text``
-required, ``article``/``id``, ``url``, ``title``, ``published`` used when
-present), and folders of these, recursively, in sorted order.
+or Latin-1), ``.html``/``.htm`` (a saved page: body, title, date and site name
+through trafilatura, offline), ``.jsonl`` and ``.jsonl.gz`` (one article a
+line: ``text`` or ``content`` required, ``article``/``id``, ``url``, ``title``,
+``published``/``date`` used when present), and folders of these, recursively,
+in sorted order.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .schema import ArticleInput, ErrorEntry, Record
 LOGGER = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 #: Largest .txt file read at all (bytes); larger files become error entries unread.
 MAX_FILE_BYTES = 4_000_000
@@ -40,6 +43,8 @@ def _kind(path: Path) -> Optional[str]:
         return "jsonl"
     if name.endswith(TEXT_SUFFIXES):
         return "txt"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
     return None
 
 
@@ -54,7 +59,9 @@ def iter_paths(inputs: Iterable[Union[str, Path]]) -> Iterator[Union[Path, Error
             yield from found
         elif path.is_file():
             if _kind(path) is None:
-                yield ErrorEntry(input=str(path), reason="unsupported file type (expected .txt, .jsonl or .jsonl.gz)")
+                yield ErrorEntry(
+                    input=str(path), reason="unsupported file type (expected .txt, .html, .htm, .jsonl or .jsonl.gz)"
+                )
             else:
                 yield path
         else:
@@ -101,6 +108,42 @@ def read_txt(path: Path) -> Item:
     if not text.strip():
         return ErrorEntry(input=str(path), article=path.name, reason="empty file: no text")
     return ArticleInput(article=path.name, text=text, path=str(path))
+
+
+def read_html(path: Path) -> Item:
+    """One saved web page: body, title, date and site name with trafilatura (offline)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES * 4:
+            return ErrorEntry(input=str(path), article=path.name, reason=f"file too large for one page: {size:,} bytes")
+        html = decode_text(path.read_bytes())
+    except (OSError, ValueError) as e:
+        return ErrorEntry(input=str(path), article=path.name, reason=str(e))
+    return html_to_input(html, article=path.name, path=str(path))
+
+
+def html_to_input(html: str, article: str, path: Optional[str] = None, line: Optional[int] = None,
+                  url: Optional[str] = None) -> Item:
+    """An HTML page to an :class:`ArticleInput` (its main text), or an error entry."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    except Exception as e:  # trafilatura raises various parser errors on broken markup
+        return ErrorEntry(input=path or article, line=line, article=article, reason=f"cannot parse HTML: {e}")
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        return ErrorEntry(input=path or article, line=line, article=article, reason="no article text found in the HTML page")
+    return ArticleInput(
+        article=article,
+        text=text,
+        url=url or getattr(doc, "url", None),
+        title=getattr(doc, "title", None),
+        source=getattr(doc, "sitename", None),
+        published=getattr(doc, "date", None),
+        path=path,
+        line=line,
+    )
 
 
 def content_id(text: str) -> str:
@@ -160,6 +203,7 @@ def _jsonl_item(path: Path, n: int, raw: bytes) -> Item:
         text=text,
         url=_s("url"),
         title=_s("title"),
+        source=_s("source"),
         published=_s("published") or _s("date"),
         path=str(path),
         line=n,
@@ -173,6 +217,8 @@ def iter_inputs(inputs: Iterable[Union[str, Path]]) -> Iterator[Item]:
             yield entry
         elif _kind(entry) == "jsonl":
             yield from read_jsonl(entry)
+        elif _kind(entry) == "html":
+            yield read_html(entry)
         else:
             yield read_txt(entry)
 

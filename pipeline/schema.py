@@ -188,6 +188,7 @@ class ArticleInput(_Model):
     text: str
     url: Optional[str] = None
     title: Optional[str] = None
+    source: Optional[str] = Field(None, title="Outlet name from metadata (e.g. an HTML page's site name)")
     published: Optional[str] = Field(None, title="Publication date from metadata (ISO or as given)")
     path: Optional[str] = Field(None, title="File the article came from")
     line: Optional[int] = Field(None, title="1-based line number in a JSONL file")
