@@ -15,6 +15,7 @@ stable: the file name, the ``article``/``id`` field, else a hash of the text.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import logging
@@ -173,12 +174,6 @@ def run_batch(
     if resume:
         done = repair_and_collect(output) | repair_and_collect(errors_path)
     summary = BatchSummary(output=str(output), errors_path=str(errors_path))
-    sink = None
-    if db:
-        from .sinks import open_sink
-
-        sink = open_sink(db)
-
     def todo() -> Iterator[Union[ArticleInput, ErrorEntry]]:
         for item in iter_inputs(inputs):
             if done and item_key(item) in done:
@@ -188,9 +183,10 @@ def run_batch(
 
     run = get_engine(engine)
     t0 = time.perf_counter()
-    out = LineWriter(output, append=resume)
-    err = LineWriter(errors_path, append=resume)
-    try:
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(_open_sink(db)) if db else None
+        out = stack.enter_context(contextlib.closing(LineWriter(output, append=resume)))
+        err = stack.enter_context(contextlib.closing(LineWriter(errors_path, append=resume)))
         for results in run(batched(todo(), batch_size), workers=workers, max_chars=max_chars or MAX_CHARS, scheduler=scheduler):
             for result in results:
                 if isinstance(result, ErrorEntry):
@@ -203,10 +199,23 @@ def run_batch(
                         sink.write(result)
             if on_progress is not None:
                 on_progress(len(results))
-    finally:
-        out.close()
-        err.close()
         if sink is not None:
-            sink.close()
-        summary.seconds = time.perf_counter() - t0
+            sink.flush()
+            for article, reason in sink.failed:
+                err.write(ErrorEntry(input=str(db_label(db)), article=article, reason=f"database refused the record: {reason}"))
+                summary.errors += 1
+    summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _open_sink(db: str):
+    from .sinks import open_sink
+
+    return open_sink(db)
+
+
+def db_label(db: str) -> str:
+    """A database URL without its password, for messages."""
+    import re
+
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", db)

@@ -3,6 +3,8 @@
     idnews extract INPUT... -o records.jsonl     articles -> records (+ errors file)
     idnews schema                                JSON Schema of the record
     idnews eval GOLD_DIR RECORDS.jsonl           P/R/F1 per field against gold files
+    idnews load RECORDS.jsonl --db URL           records into SQLite/PostgreSQL
+    idnews review INPUT... -o review.html        articles with their extractions highlighted
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def cli() -> None:
 @click.option("--resume", is_flag=True, help="Keep what an interrupted run wrote; process only the rest.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run on this machine or on a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --engine dask; default: a local cluster).")
-@click.option("--db", default=None, help="Also load records into this database: sqlite:///idnews.db or postgresql://user@host/db.")
+@click.option("--db", default=None, help="Also store the records in this database: sqlite:///idnews.db, postgresql://user:password@host:5432/dbname, or a SQLite file path. Tables are created if missing; extracting an article again replaces its rows.")
 @click.option("--max-chars", type=int, default=None, help="Longest article accepted, in characters (default 1,000,000).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Articles sent to a worker at once.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
@@ -126,6 +128,14 @@ def eval_cmd(gold_dir: Path, records: Path, json_out: Optional[Path], details: b
     if fail_under is not None and report.macro_f1 < fail_under:
         click.echo(f"macro F1 {report.macro_f1:.3f} is below {fail_under}", err=True)
         sys.exit(1)
+
+
+# Commands that live beside their library code.
+from .review import review_cmd  # noqa: E402
+from .sinks.commands import load_cmd  # noqa: E402
+
+cli.add_command(load_cmd)
+cli.add_command(review_cmd)
 
 
 def main() -> None:

@@ -86,7 +86,7 @@ class Metric(_Model):
     """A reported figure: IDM value, IDM status count, money, percentage or count."""
 
     indicator: Indicator
-    value: float
+    value: float = Field(allow_inf_nan=False)
     region: Optional[str] = None
     year: Optional[int] = None
     status: Optional[IdmStatus] = None
