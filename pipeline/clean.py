@@ -2,8 +2,29 @@
 
 Boilerplate is not cut out but *masked*: ``CleanArticle.body`` has exactly the
 length of the original text, with every character outside the article body
-replaced by a space (newlines are kept).  Offsets into ``body`` are therefore
-offsets into the original text, and every later stage works on ``body``.
+replaced by a space (line breaks are kept).  Offsets into ``body`` are
+therefore offsets into the original text, and every later stage works on
+``body``.
+
+How an article is read (plain text as scraped, no HTML):
+
+1. The text is cut into lines (``\\n``, ``\\r\\n`` or ``\\r``).
+2. The first *body-like* line (a real paragraph) is found, and near it the
+   dateline (``BANJARBARU –``, ``Samarinda (ANTARA) -``, ``Pelopor.id | Jakarta —``,
+   or a line holding only ``Pancur Batu, desernews.com``).
+3. Everything above the dateline paragraph is header: its lines are masked and
+   read for the printed date, the outlet's name and the headline (title).
+4. Below it, boilerplate lines (patterns in ``data/boilerplate.txt``) are
+   masked, the comment section is masked to the end, and a trailing
+   signature (``(AM)``, ``(MC Kominfo Paser)``) is masked and kept as reporter.
+5. In the dateline, the outlet and the dash are masked; the place stays in the
+   body (it is a place mention), and is reported as ``dateline``.
+
+The patterns and word lists live in ``pipeline/data/`` (``boilerplate.txt``,
+``clean_months.tsv``, ``clean_weekdays.txt``, ``clean_outlets.txt``,
+``clean_not_places.txt``); they are
+compiled once, at import.  All work is linear in the size of the text, and
+:func:`clean` never raises on odd input.
 """
 
 from __future__ import annotations
@@ -11,11 +32,30 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
+from urllib.parse import urlsplit
 
+import regex
+
+from . import lexicons
 from .schema import Mention
 
 LOGGER = logging.getLogger(__name__)
+
+#: Longest line tested against the whole-line boilerplate patterns.
+MAX_PATTERN_LINE = 400
+#: How far (in characters) from a line's end a trailing signature is looked for.
+SIGN_WINDOW = 200
+#: A dateline's place-and-outlet prefix is at most this long.
+MAX_DATELINE_PREFIX = 90
+#: How many non-blank lines above the first paragraph may hold the dateline.
+DATELINE_LOOKBACK = 3
+#: How many non-blank lines below the first paragraph may hold a (strong) dateline.
+DATELINE_LOOKAHEAD = 2
+#: When no paragraph is found, how many leading lines may hold the dateline.
+DATELINE_SCAN = 30
+#: A first paragraph further down than this many non-blank lines is not trusted to end the header.
+MAX_HEADER_LINES = 20
 
 
 @dataclass
@@ -29,6 +69,9 @@ class CleanArticle:
     dateline_name (str | None): dateline place in title case.
     published (date | None): publication date (printed, else metadata/URL).
     published_mention (Mention | None): where a printed date was found.
+    editor (Mention | None): an editor credit (``Editor: X``), masked from the body.
+    body_start (int): offset where the article body starts (the dateline paragraph).
+    notes (list[str]): how each header field was found, for review.
     """
 
     text: str
@@ -42,7 +85,492 @@ class CleanArticle:
     published: Optional[dt.date] = None
     published_mention: Optional[Mention] = None
     url: Optional[str] = None
+    editor: Optional[Mention] = None
+    body_start: int = 0
     notes: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+class _Patterns(NamedTuple):
+    line: Optional[regex.Pattern]
+    tail: Optional[regex.Pattern]
+    related: Optional[regex.Pattern]
+    caption: Optional[regex.Pattern]
+    span: Optional[regex.Pattern]
+    sign: Optional[regex.Pattern]
+    outlet: Optional[regex.Pattern]
+    credit: Optional[regex.Pattern]
+    domain: Optional[regex.Pattern]
+    date: Optional[regex.Pattern]
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    outlets: frozenset[str]
+    not_places: frozenset[str]
+
+
+_KINDS = ("line", "tail", "related", "caption", "span", "sign", "outlet", "credit", "domain", "date")
+
+
+def _alternation(names: list[str]) -> str:
+    """``(?i:a|b|c)`` of the names, longest first, spaces and apostrophes flexible."""
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        p = regex.escape(name)
+        p = p.replace(r"\ ", r"\s+").replace(" ", r"\s+")
+        p = regex.sub(r"\\?['’]", "['’]?", p)
+        parts.append(p)
+    return "(?i:" + "|".join(parts) + ")"
+
+
+def _load_patterns() -> _Patterns:
+    """Compile ``data/boilerplate.txt`` (one alternation per kind) and the word lists."""
+    months: dict[str, int] = {}
+    for row in lexicons.load_tsv("clean_months.tsv"):
+        months[row["name"].lower()] = int(row["month"])
+    weekdays = [w for w in lexicons.load_lines("clean_weekdays.txt")]
+    outlets = frozenset(o.lower() for o in lexicons.load_lines("clean_outlets.txt"))
+    not_places = frozenset(w.lower() for w in lexicons.load_lines("clean_not_places.txt"))
+    month_alt = _alternation(list(months))
+    weekday_alt = _alternation(weekdays)
+
+    by_kind: dict[str, list[str]] = {k: [] for k in _KINDS}
+    for entry in lexicons.load_lines("boilerplate.txt"):
+        kind, sep, pattern = entry.partition(":")
+        kind = kind.strip()
+        if not sep or kind not in by_kind:
+            LOGGER.warning("boilerplate.txt: ignoring line without a known kind: %r", entry)
+            continue
+        pattern = pattern.strip()
+        if kind == "date":
+            pattern = pattern.replace("{MONTH}", month_alt).replace("{WEEKDAY}", weekday_alt)
+        by_kind[kind].append(pattern)
+
+    compiled: dict[str, Optional[regex.Pattern]] = {}
+    for kind, patterns in by_kind.items():
+        if not patterns:
+            compiled[kind] = None
+            continue
+        # regex allows the same group name in several alternatives
+        compiled[kind] = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.V0)
+    return _Patterns(
+        months=months,
+        weekdays=frozenset(w.lower().replace("’", "'") for w in weekdays),
+        outlets=outlets,
+        not_places=not_places,
+        **compiled,
+    )
+
+
+_P = _load_patterns()
+
+_BREAK = regex.compile(r"\r\n|\r|\n")
+_NOT_BREAK = regex.compile(r"[^\r\n]")
+_WORD = regex.compile(r"\w+")
+_SENT_END = regex.compile(r"""[.!?"”’')\]]\s*$""")
+#: The dash after a dateline: en/em dash, a spaced hyphen, "--", ")-" / "):", or a hyphen glued to a
+#: web address or a place in capitals ("Swarakaltim.com-", "SAMARINDA- ").
+_DASH = regex.compile(
+    r"\s*[–—]{1,2}\s*|\s+-{1,2}\s*|\s*--\s*|(?<=[)\]])\s*[:\-]\s*"
+    r"|(?<=\.(?i:com|id|co|net|org|news))-{1,2}\s*|(?<=\p{Lu}{2})-{1,2}(?=\s)\s*"
+)
+_BRACKETED = regex.compile(r"[(\[]\s*([^()\[\]\n]{1,40}?)\s*[)\]]")
+_SEGMENT_SPLIT = regex.compile(r"[,|]|(?<!\d)/|/(?!\d)")
+_PLACE = regex.compile(r"\p{Lu}[\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,3}")
+#: A one-word outlet name: inner capital (StartNews, detikJabar), capitals (KP), or a digit (Liputan6).
+_OUTLET_TOKEN = regex.compile(r"\p{L}+\p{Ll}\p{Lu}[\p{L}\d]*|\p{Lu}{2,}|\p{L}+\d+|\p{Ll}+\p{Lu}[\p{L}\d]*")
+_NUMERIC_DATE = regex.compile(r"\d{1,2}(?:[/.-]\d{1,2}){1,2}")
+_URL_DATE = regex.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/\-_.?#]|$)")
+_DATE_LABEL = regex.compile(
+    r"(?i:(?:diterbitkan|dipublikasikan|dipublish|terbit|published|posted|diposting|tanggal|tgl)"
+    r"(?:\s+(?:on|pada))?\s*:?\s*)"
+)
+_SPACES = regex.compile(r"\s+")
+_MAX_DATE_REST_WORDS = 6
+
+
+# --------------------------------------------------------------------------- lines
+
+
+class _Line(NamedTuple):
+    start: int  # offset of the stripped content
+    end: int
+    text: str  # stripped content
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """Lines of ``text`` as stripped content with offsets (any line-break convention)."""
+    lines: list[_Line] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        lines.append(_stripped(text, pos, m.start()))
+        pos = m.end()
+    lines.append(_stripped(text, pos, len(text)))
+    return lines
+
+
+def _stripped(text: str, start: int, end: int) -> _Line:
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    content = raw.strip()
+    return _Line(start + lead, start + lead + len(content), content)
+
+
+def _fullmatch(pattern: Optional[regex.Pattern], line: _Line) -> Optional[regex.Match]:
+    if pattern is None or line.blank or len(line.text) > MAX_PATTERN_LINE:
+        return None
+    return pattern.fullmatch(line.text)
+
+
+_CREDIT_HINT = regex.compile(r"[|©]|\(c\)|(?i:copyright|hak\s+cipta)")
+
+
+def _may_be_credit(s: str) -> bool:
+    """Cheap test before the footer-credit patterns (all of them need one of these marks)."""
+    return bool(s) and len(s) <= MAX_PATTERN_LINE and _CREDIT_HINT.search(s) is not None
+
+
+def _is_body_like(line: _Line) -> bool:
+    """A real paragraph: at least eight words ending a sentence, or a long run of words."""
+    if line.blank:
+        return False
+    if len(line.text) > 2000:
+        return True
+    words = len(line.text.split())
+    return words >= 25 or (words >= 8 and _SENT_END.search(line.text) is not None)
+
+
+def _mention(text: str, start: int, end: int) -> Mention:
+    return Mention(text=text[start:end], start=start, end=end)
+
+
+def _norm_space(s: str) -> str:
+    return _SPACES.sub(" ", s).strip()
+
+
+def _title_case(name: str) -> str:
+    """``BANJARBARU`` -> ``Banjarbaru``, ``TANA PASER`` -> ``Tana Paser``; mixed case kept."""
+    name = _norm_space(name)
+    if not name.isupper():
+        return name
+    return regex.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name.lower())
+
+
+def _outlet_name(printed: str) -> str:
+    """An outlet as printed; a shouted domain (``WWW.PASJABAR.COM``) in lower case."""
+    name = _norm_space(printed)
+    if name.isupper() and _P.domain is not None and _P.domain.fullmatch(name):
+        return name.lower()
+    return name
+
+
+# --------------------------------------------------------------------------- dateline
+
+
+class _Dateline(NamedTuple):
+    place: Optional[tuple[int, int]]  # offsets in the text; None for an outlet alone (KOMPAS.com -)
+    outlet: Optional[tuple[int, int]]
+    prefix_end: int  # offset where the paragraph's own text starts (after the dash)
+    rest_words: int
+    rest_ends_sentence: bool
+    date: Optional[tuple[int, int]] = None  # a date printed in the dateline (Jakarta, 12 Mei 2024 –)
+
+
+def _is_weekday_or_date(segment: str) -> bool:
+    s = segment.strip().lower().replace("’", "'")
+    if s in _P.weekdays or _NUMERIC_DATE.fullmatch(s):
+        return True
+    return _P.date is not None and _P.date.fullmatch(segment.strip()) is not None
+
+
+def _not_place(segment: str) -> bool:
+    first = segment.split(maxsplit=1)[0].rstrip(".").lower() if segment.strip() else ""
+    return first in _P.not_places
+
+
+def _parse_dateline(text: str, line: _Line) -> Optional[_Dateline]:
+    """Read ``PLACE[, Outlet] –`` (and variants) at the start of ``line``; None if it is not one."""
+    head = line.text[: MAX_DATELINE_PREFIX + 5]
+    dash = _DASH.search(head)
+    if dash is not None and dash.start() > 0 and dash.start() <= MAX_DATELINE_PREFIX:
+        prefix_len, rest_at = dash.start(), dash.end()
+        has_dash = True
+    elif len(line.text) <= MAX_DATELINE_PREFIX:
+        prefix_len, rest_at = len(line.text), len(line.text)
+        has_dash = False
+    else:
+        return None
+    prefix = line.text[:prefix_len]
+
+    # outlet tokens: bracketed names and web addresses
+    outlet: Optional[tuple[int, int]] = None
+    taken: list[tuple[int, int]] = []
+    for m in _BRACKETED.finditer(prefix):
+        inner = m.group(1)
+        if regex.search(r"[^\W\d_]", inner) and not _is_weekday_or_date(inner):
+            if outlet is None:
+                outlet = (m.start(1), m.end(1))
+            taken.append((m.start(), m.end()))
+        else:
+            taken.append((m.start(), m.end()))
+    if _P.domain is not None:
+        for m in regex.finditer(r"[^\s,|()\[\]]+", prefix):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if _P.domain.fullmatch(m.group(0)):
+                if outlet is None:
+                    outlet = (m.start(), m.end())
+                taken.append((m.start(), m.end()))
+
+    # the remaining plain segments
+    segments: list[tuple[int, int]] = []
+    pos = 0
+    pieces: list[tuple[int, int]] = []
+    for a, b in sorted(taken):
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, len(prefix)))
+    for a, b in pieces:
+        seg_start = a
+        for m in _SEGMENT_SPLIT.finditer(prefix, a, b):
+            segments.append((seg_start, m.start()))
+            seg_start = m.end()
+        segments.append((seg_start, b))
+    plain: list[tuple[int, int]] = []
+    date_span: Optional[tuple[int, int]] = None
+    for a, b in segments:
+        seg = prefix[a:b]
+        if not seg.strip():
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        a, b = a + lead, a + lead + len(seg.strip())
+        if _is_weekday_or_date(prefix[a:b]):
+            if date_span is None and _P.date is not None and _P.date.fullmatch(prefix[a:b]):
+                date_span = (line.start + a, line.start + b)
+            continue
+        plain.append((a, b))
+    if not plain and outlet is not None and has_dash and prefix_len <= 45:
+        return _Dateline(None, (line.start + outlet[0], line.start + outlet[1]), line.start + rest_at, 0, False)
+    if not plain or len(plain) > 2:
+        return None
+    place: Optional[tuple[int, int]] = None
+    for a, b in plain:
+        seg = prefix[a:b]
+        if seg.lower() in _P.outlets and outlet is None:
+            outlet = (a, b)
+        elif place is None and _PLACE.fullmatch(seg) and len(seg) <= 40 and not _not_place(seg):
+            place = (a, b)
+        elif (
+            outlet is None
+            and place is not None
+            and (
+                _OUTLET_TOKEN.fullmatch(seg) or (prefix[place[0] : place[1]].isupper() and len(_WORD.findall(seg)) <= 3)
+            )
+        ):
+            # "Panyabungan, StartNews", "BANJARMASIN, KP", "MEDAN, Kalteng Pos"; not "Bupati, Budi Santoso"
+            outlet = (a, b)
+        else:
+            return None
+    if place is None:
+        return None
+    if not has_dash and outlet is None:
+        return None
+
+    rest = line.text[rest_at:]
+    base = line.start
+    return _Dateline(
+        place=(base + place[0], base + place[1]),
+        outlet=(base + outlet[0], base + outlet[1]) if outlet else None,
+        prefix_end=base + rest_at,
+        rest_words=len(rest.split()),
+        rest_ends_sentence=bool(rest.strip()) and _SENT_END.search(rest) is not None,
+        date=date_span,
+    )
+
+
+def _accept_dateline(text: str, d: _Dateline, next_is_body: bool) -> bool:
+    """Is a parsed dateline believable (and not a headline with a dash in it)?"""
+    if d.outlet is not None:
+        return True
+    if d.place is None:
+        return False
+    if d.rest_words == 0:
+        return next_is_body
+    place = text[d.place[0] : d.place[1]]
+    if place.isupper() and len(place) > 1:
+        return True
+    return d.rest_words >= 8 or d.rest_ends_sentence
+
+
+def _strong_dateline(text: str, line: _Line, d: _Dateline) -> bool:
+    """A dateline that needs no position to be believed: a web address or bracketed/known outlet,
+    or a place in capitals."""
+    if d.outlet is not None:
+        outlet = text[d.outlet[0] : d.outlet[1]]
+        if (_P.domain is not None and _P.domain.fullmatch(outlet)) or outlet.lower() in _P.outlets:
+            return True
+        if text[d.outlet[0] - 1 : d.outlet[0]] in "([" and d.outlet[0] > 0:
+            return True
+    return d.place is not None and text[d.place[0] : d.place[1]].isupper() and d.place[1] - d.place[0] > 2
+
+
+def _find_dateline(
+    text: str, lines: list[_Line], bp: list[bool], first_body: Optional[int]
+) -> Optional[tuple[int, _Dateline]]:
+    """The dateline's line index and parse, searched at and just above the first paragraph
+    (and, with stronger evidence, just below it: a photo caption may come first)."""
+    below: set[int] = set()
+    if first_body is not None:
+        order = [first_body]
+        i, seen = first_body - 1, 0
+        while i >= 0 and seen < DATELINE_LOOKBACK:
+            if not lines[i].blank and not bp[i]:
+                order.append(i)
+                seen += 1
+            i -= 1
+        i, seen = first_body + 1, 0
+        while i < len(lines) and seen < DATELINE_LOOKAHEAD:
+            if not lines[i].blank and not bp[i]:
+                order.append(i)
+                below.add(i)
+                seen += 1
+            i += 1
+    else:
+        order = [i for i in range(min(len(lines), DATELINE_SCAN)) if not lines[i].blank and not bp[i]]
+    for i in order:
+        d = _parse_dateline(text, lines[i])
+        if d is None:
+            continue
+        if i in below and not _strong_dateline(text, lines[i], d):
+            continue
+        next_is_body = False
+        for j in range(i + 1, min(len(lines), i + 4)):
+            if not lines[j].blank:
+                next_is_body = _is_body_like(lines[j])
+                break
+        if _accept_dateline(text, d, next_is_body):
+            return i, d
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _date_from_match(m: regex.Match) -> Optional[dt.date]:
+    try:
+        y = int(m.group("y"))
+        month = m.group("mn") if "mn" in m.groupdict() and m.group("mn") else None
+        if month is not None:
+            mo = int(month)
+        else:
+            name = _SPACES.sub(" ", m.group("m")).lower().rstrip(".")
+            mo = _P.months.get(name, 0)
+        d = int(m.group("d"))
+        return dt.date(y, mo, d)
+    except (ValueError, TypeError, IndexError):
+        return None
+
+
+def _header_date(line: _Line) -> Optional[tuple[dt.date, int, int]]:
+    """A printed publication date in a header line: (date, start, end) or None."""
+    if _P.date is None or line.blank or len(line.text) > 160:
+        return None
+    for m in _P.date.finditer(line.text):
+        value = _date_from_match(m)
+        if value is None or not (1990 <= value.year <= 2100):
+            continue
+        rest = line.text[: m.start()] + " " + line.text[m.end() :]
+        rest = _DATE_LABEL.sub(" ", rest)
+        if len(_WORD.findall(rest)) > _MAX_DATE_REST_WORDS:
+            continue
+        return value, line.start + m.start(), line.start + m.end()
+    return None
+
+
+def _url_date(url: Optional[str]) -> Optional[dt.date]:
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _metadata_date(published: Optional[str]) -> Optional[dt.date]:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        LOGGER.debug("unreadable metadata date %r", published)
+        return None
+
+
+def _url_source(url: Optional[str]) -> Optional[str]:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return None
+    host = host.lower()
+    for prefix in ("www.", "m.", "amp."):
+        host = host.removeprefix(prefix)
+    return host or None
+
+
+# --------------------------------------------------------------------------- masking
+
+
+class _Mask:
+    """Character ranges to blank out of the body."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self.ranges.append((start, end))
+
+    def apply(self, text: str) -> str:
+        if not self.ranges:
+            return text
+        out: list[str] = []
+        pos = 0
+        for start, end in sorted(self.ranges):
+            if end <= pos:
+                continue
+            start = max(start, pos)
+            out.append(text[pos:start])
+            out.append(_NOT_BREAK.sub(" ", text[start:end]))
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+
+def _group(m: regex.Match, name: str) -> Optional[tuple[int, int]]:
+    try:
+        span = m.span(name)
+    except (IndexError, regex.error):
+        return None
+    if span[0] < 0 or span[1] <= span[0]:
+        return None
+    return span
+
+
+# --------------------------------------------------------------------------- clean
 
 
 def clean(text: str, url: Optional[str] = None, published: Optional[str] = None) -> CleanArticle:
@@ -50,10 +578,214 @@ def clean(text: str, url: Optional[str] = None, published: Optional[str] = None)
 
     text (str): the article as scraped (plain text).
     url (str | None): its address; a date in the path (``/2023/04/25/``) is used
-        when the article prints none.
+        when the article prints none, and its host names the outlet when no name
+        is printed.
     published (str | None): publication date from metadata (ISO), used when the
         article prints none.
     RETURNS (CleanArticle): body with boilerplate masked, plus header fields.
+
+    >>> art = clean("3 Mei 2024\\n\\nJudul Berita Hari Ini Di Sini\\n\\nBANJARBARU – Pemprov menggelar rapat hari ini di kota.")
+    >>> art.title.text, art.dateline_name, art.published.isoformat()
+    ('Judul Berita Hari Ini Di Sini', 'Banjarbaru', '2024-05-03')
     """
-    pub = dt.date.fromisoformat(published[:10]) if published else None
-    return CleanArticle(text=text, body=text, published=pub, url=url)
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    try:
+        return _clean(text, url, published)
+    except Exception:  # never let odd text kill a batch: fall back to the unmasked text
+        LOGGER.exception("clean failed; using the text unmasked")
+        art = CleanArticle(text=text, body=text, url=url)
+        art.published = _metadata_date(published) or _url_date(url)
+        art.notes.append("clean failed; text left unmasked")
+        return art
+
+
+def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArticle:
+    art = CleanArticle(text=text, body=text, url=url)
+    mask = _Mask()
+    lines = _split_lines(text)
+    n = len(lines)
+
+    line_m = [_fullmatch(_P.line, ln) for ln in lines]
+    credit_m = [_fullmatch(_P.credit, ln) if _may_be_credit(ln.text) else None for ln in lines]
+    bp = [line_m[i] is not None or credit_m[i] is not None for i in range(n)]
+
+    first_body = next(
+        (i for i in range(n) if not bp[i] and _is_body_like(lines[i]) and not _fullmatch(_P.caption, lines[i])),
+        None,
+    )
+    if first_body is not None and sum(1 for ln in lines[:first_body] if not ln.blank) > MAX_HEADER_LINES:
+        first_body = None  # a long run of short lines: not a header, so do not mask it as one
+    found = _find_dateline(text, lines, bp, first_body)
+    if found is not None:
+        body_start = found[0]
+    elif first_body is not None:
+        body_start = first_body
+    else:
+        body_start = 0
+    art.body_start = lines[body_start].start if n else 0
+
+    # ---- header: everything above the dateline paragraph
+    header_source: Optional[tuple[int, int]] = None
+    title_candidates: list[_Line] = []
+    for i in range(body_start):
+        ln = lines[i]
+        if ln.blank:
+            continue
+        mask.add(ln.start, ln.end)
+        hd = _header_date(ln)
+        if hd is not None and art.published_mention is None:
+            art.published = hd[0]
+            art.published_mention = _mention(text, hd[1], hd[2])
+            art.notes.append("published: printed header date")
+        if bp[i] or _fullmatch(_P.tail, ln):
+            _collect_credits(text, ln, line_m[i], art)
+            continue
+        if hd is not None:
+            continue
+        if _fullmatch(_P.outlet, ln) or ln.text.lower() in _P.outlets:
+            if header_source is None:
+                header_source = (ln.start, ln.end)
+            continue
+        if len(ln.text.split()) >= 3 and not _fullmatch(_P.caption, ln):
+            title_candidates.append(ln)
+    if title_candidates:
+        # the headline: no closing period (slogans, categories and author lines are shorter)
+        best = max(
+            enumerate(title_candidates),
+            key=lambda p: (not p[1].text.endswith("."), len(p[1].text.split()), p[0]),
+        )[1]
+        art.title = _mention(text, best.start, best.end)
+
+    # ---- the comment section / related links: masked to the end
+    body_after = [False] * n  # is there a real paragraph below line i?
+    for i in range(n - 2, -1, -1):
+        body_after[i] = body_after[i + 1] or (not bp[i + 1] and _is_body_like(lines[i + 1]))
+    tail_at: Optional[int] = None
+    for i in range(body_start + 1, n):
+        if _fullmatch(_P.tail, lines[i]):
+            tail_at = i
+            break
+        if _fullmatch(_P.related, lines[i]):
+            if body_after[i]:
+                bp[i] = True  # a list of links inside the article: mask the marker line only
+                continue
+            tail_at = i
+            break
+    if tail_at is not None:
+        mask.add(lines[tail_at].start, len(text))
+    body_end = tail_at if tail_at is not None else n
+
+    # ---- boilerplate lines and pieces inside the body
+    for i in range(body_start, body_end):
+        ln = lines[i]
+        if ln.blank:
+            continue
+        if bp[i]:
+            mask.add(ln.start, ln.end)
+            _collect_credits(text, ln, line_m[i], art)
+        elif _P.span is not None:
+            for m in _P.span.finditer(ln.text):
+                mask.add(ln.start + m.start(), ln.start + m.end())
+
+    # ---- footer credit naming the site (weak)
+    credit_source: Optional[tuple[int, int]] = None
+    for i in range(n):
+        m = credit_m[i]
+        if m is not None:
+            span = _group(m, "source")
+            if span is not None:
+                credit_source = (lines[i].start + span[0], lines[i].start + span[1])
+                break
+
+    # ---- trailing signature
+    _find_signature(text, lines, bp, body_start, body_end, mask, art)
+
+    # ---- dateline: keep the place, mask the outlet and the dash
+    dateline_source: Optional[tuple[int, int]] = None
+    if found is not None:
+        i, d = found
+        ln = lines[i]
+        if d.place is not None:
+            art.dateline = _mention(text, d.place[0], d.place[1])
+            art.dateline_name = _title_case(art.dateline.text)
+            mask.add(ln.start, d.place[0])
+            mask.add(d.place[1], d.prefix_end)
+        else:
+            mask.add(ln.start, d.prefix_end)
+        if d.date is not None and art.published is None and _P.date is not None:
+            m = _P.date.fullmatch(text, d.date[0], d.date[1])
+            value = _date_from_match(m) if m else None
+            if value is not None:
+                art.published = value
+                art.published_mention = _mention(text, d.date[0], d.date[1])
+                art.notes.append("published: date in the dateline")
+        if d.outlet is not None:
+            dateline_source = d.outlet
+
+    # ---- source: header line > dateline > URL host > footer credit
+    if header_source is not None:
+        art.source = _mention(text, *header_source)
+        art.source_name = _outlet_name(art.source.text)
+        art.notes.append("source: header line")
+    elif dateline_source is not None:
+        art.source = _mention(text, *dateline_source)
+        art.source_name = _outlet_name(art.source.text)
+        art.notes.append("source: dateline")
+    elif _url_source(url):
+        art.source_name = _url_source(url)
+        art.notes.append("source: URL host")
+    elif credit_source is not None:
+        art.source = _mention(text, *credit_source)
+        art.source_name = _outlet_name(art.source.text)
+        art.notes.append("source: footer credit")
+
+    # ---- published: printed header date > metadata > URL path
+    if art.published is None:
+        art.published = _metadata_date(published)
+        if art.published is not None:
+            art.notes.append("published: metadata")
+    if art.published is None:
+        art.published = _url_date(url)
+        if art.published is not None:
+            art.notes.append("published: URL path")
+
+    art.body = mask.apply(text)
+    return art
+
+
+def _collect_credits(text: str, ln: _Line, m: Optional[regex.Match], art: CleanArticle) -> None:
+    """Keep a ``Penulis: X`` / ``Editor: Y`` credit from a masked boilerplate line."""
+    if m is None:
+        return
+    span = _group(m, "reporter")
+    if span is not None and art.reporter is None:
+        art.reporter = _mention(text, ln.start + span[0], ln.start + span[1])
+    span = _group(m, "editor")
+    if span is not None and art.editor is None:
+        art.editor = _mention(text, ln.start + span[0], ln.start + span[1])
+
+
+def _find_signature(
+    text: str, lines: list[_Line], bp: list[bool], start: int, end: int, mask: _Mask, art: CleanArticle
+) -> None:
+    """Mask the reporter's signature at the end of the last body line(s)."""
+    if _P.sign is None:
+        return
+    i = end - 1
+    while i >= start:
+        ln = lines[i]
+        if ln.blank or bp[i]:
+            i -= 1
+            continue
+        m = _P.sign.search(ln.text, max(0, len(ln.text) - SIGN_WINDOW))
+        if m is None:
+            return
+        mask.add(ln.start + m.start(), ln.end)
+        span = _group(m, "reporter")
+        if span is not None and art.reporter is None:  # a labelled credit (Penulis: X) wins
+            art.reporter = _mention(text, ln.start + span[0], ln.start + span[1])
+        whole_line = not ln.text[: m.start()].strip()
+        if not whole_line or i == start:
+            return
+        i -= 1

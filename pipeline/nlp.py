@@ -3,30 +3,184 @@
 ``build_nlp()`` returns ``spacy.blank("id")`` with Indonesian tokenizer
 exceptions for abbreviations with periods (``H.``, ``Kab.``, ``S.Sos.``),
 the sentence rules (``idnews_sentences``) and the recognizers, in order.
+
+Tokenizer changes over spaCy's Indonesian defaults (data in ``pipeline/data/``):
+
+- ``tokenizer_abbreviations.txt`` and ``tokenizer_degrees.txt``: forms such as
+  ``Kab.``, ``Jl.``, ``Kompol.``, ``SE.``, ``S.IP.`` stay one token (their
+  ALL-CAPS forms too); two degrees written together (``SE.MM.``,
+  ``S.Sos.M.Si.``) are one token.
+- ``Rp.900`` is ``Rp.`` + ``900`` (spaCy alone gives ``Rp`` + ``.900``); a
+  trailing ``/`` (``Juta/ desa``) is split off.
+
+Numbers (``0,7480``, ``5.300``, ``364.858.000``, ``24,4``) are kept whole by
+spaCy's defaults; ``Rp`` before a number is its own token.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
+from typing import ClassVar
 
-import spacy
+import regex
+from spacy.attrs import ORTH
+from spacy.lang.id import Indonesian
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import components
+from . import components, lexicons
 
 LOGGER = logging.getLogger(__name__)
+
+#: Tokens that end a sentence.
+SENTENCE_END = frozenset({".", "!", "?", "...", "…", "!?", "?!", "!!", "??"})
+#: Closing quotation marks.
+CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
+#: Abbreviations that may also be the last word of a sentence (``..., dan lain-lain.``).
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"dll.", "dsb.", "dst.", "dkk.", "tsb.", "Tbk.", "dll", "dsb"})
+
+_EXTRA_PREFIXES = (r"Rp\.(?=\s*\d)", r"IDR\.(?=\s*\d)")
+_EXTRA_SUFFIXES = (r"(?<=[^\W\d_]{2})/",)
+#: "SE.,MM." (degrees run together with a comma) -> SE. , MM.
+_EXTRA_INFIXES = (r"(?<=[^\W\d_]\.),(?=[^\W\d_])",)
+
+
+@lru_cache(maxsize=1)
+def _special_cases() -> tuple[str, ...]:
+    """Every abbreviation form to keep as one token (as listed, and in ALL CAPS)."""
+    forms: list[str] = []
+    for name in ("tokenizer_abbreviations.txt", "tokenizer_degrees.txt"):
+        for entry in lexicons.load_lines(name):
+            forms.append(entry)
+            forms.append(entry.upper())
+    forms.extend(("Rp.", "RP."))
+    return tuple(dict.fromkeys(f for f in forms if f and not any(c.isspace() for c in f)))
+
+
+@lru_cache(maxsize=1)
+def _degree_chain() -> regex.Pattern:
+    """Two or more degrees written without a space (``SE.MM.``, ``S.Sos.M.Si.``), whole string."""
+    forms: set[str] = set()
+    for entry in lexicons.load_lines("tokenizer_degrees.txt"):
+        forms.add(entry)
+        forms.add(entry.upper())
+    alt = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return regex.compile(rf"(?:{alt})(?:{alt})+")
+
+
+class _IdNewsDefaults(Indonesian.Defaults):
+    """spaCy's Indonesian defaults plus the news abbreviations, ``Rp.`` and degree chains."""
+
+    tokenizer_exceptions: ClassVar[dict] = dict(Indonesian.Defaults.tokenizer_exceptions)
+    prefixes = tuple(_EXTRA_PREFIXES) + tuple(Indonesian.Defaults.prefixes or ())
+    suffixes = tuple(Indonesian.Defaults.suffixes or ()) + tuple(_EXTRA_SUFFIXES)
+    infixes = tuple(Indonesian.Defaults.infixes or ()) + tuple(_EXTRA_INFIXES)
+
+
+class IndonesianNews(Indonesian):
+    """``spacy.blank("id")`` with the tokenizer changes above (built in one go: adding special
+    cases one by one to a built tokenizer is slow)."""
+
+    lang = "id"
+    Defaults = _IdNewsDefaults
+
+
+def _prepare_defaults() -> None:
+    """Fill the defaults from the data files (once)."""
+    if getattr(_IdNewsDefaults, "_idnews_ready", False):
+        return
+    exc = dict(Indonesian.Defaults.tokenizer_exceptions)
+    for form in _special_cases():
+        exc.setdefault(form, [{ORTH: form}])
+    _IdNewsDefaults.tokenizer_exceptions = exc
+    _IdNewsDefaults.token_match = _degree_chain().fullmatch
+    _IdNewsDefaults._idnews_ready = True
+
+
+@lru_cache(maxsize=1)
+def _quote_cues() -> frozenset[str]:
+    """Speech verbs written after a quote (``post`` entries of ``speech_verbs.txt``, owned by
+    the quotes stage), lower-case; empty if that file is missing or changes its format."""
+    try:
+        lines = lexicons.load_lines("speech_verbs.txt")
+    except (FileNotFoundError, OSError, UnicodeDecodeError):
+        return frozenset()
+    cues = set()
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 2 and parts[0] == "post":
+            cues.add(parts[1].lower())
+    return frozenset(cues)
+
+
+def _is_quote_cue(word: str) -> bool:
+    w = word.lower()
+    cues = _quote_cues()
+    return w in cues or (w.endswith("nya") and w[:-3] in cues)
+
+
+def _starts_upper(token) -> bool:
+    text = token.text
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'(")
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """Does a sentence end after token ``i`` (its text only; line breaks are handled apart)?"""
+    tok = doc[i]
+    text = tok.text
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if text in SENTENCE_END:
+        # a closing quote or bracket glued to the period decides: “... selesai.” kata dia
+        return not (nxt is not None and not tok.whitespace_ and nxt.text in CLOSING_QUOTES | {")"})
+    if (text in CLOSING_QUOTES or text == ")") and i > 0:
+        # “... selesai.” Lalu ...  (the quote closes a sentence; a lower-case cue continues it)
+        prev = doc[i - 1]
+        if not prev.whitespace_ and (prev.text in SENTENCE_END or prev.text[-1:] in "!?"):
+            if nxt is None or not _next_word_upper(doc, i + 1):
+                return False
+            # “... selesai.” Ucap Hendri.  (a capitalised speech verb still attributes the quote)
+            return not (text != ")" and not nxt.is_space and _is_quote_cue(nxt.text))
+        return False
+    if text in SENTENCE_FINAL_ABBREVIATIONS and nxt is not None:
+        return _next_word_upper(doc, i + 1)
+    return False
+
+
+def _next_word_upper(doc: Doc, j: int) -> bool:
+    while j < len(doc) and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j += 1
+    return j < len(doc) and _starts_upper(doc[j])
 
 
 @Language.component("idnews_sentences", assigns=["token.is_sent_start"])
 def sentence_rules(doc: Doc) -> Doc:
-    """Sentence boundaries: after . ! ? (not after an abbreviation) and at line breaks."""
+    """Sentence boundaries: after . ! ? (not after an abbreviation token), after a quote that
+    closes a sentence, and at every line break.  Whitespace tokens (masked boilerplate) never
+    start a sentence: they stay with the sentence before them.
+
+    doc (Doc): the tokenized text.
+    RETURNS (Doc): the same Doc with ``token.is_sent_start`` set on every token.
+    """
+    pending = False  # the next real token starts a sentence
+    seen_word = False
     for i, token in enumerate(doc):
         if i == 0:
             token.is_sent_start = True
+        elif token.is_space:
+            token.is_sent_start = False
+        else:
+            token.is_sent_start = pending and seen_word
+        if token.is_space:
+            if "\n" in token.text or "\r" in token.text:
+                pending = True
             continue
-        prev = doc[i - 1]
-        token.is_sent_start = prev.text in {".", "!", "?"} or "\n" in prev.text or "\n" in prev.whitespace_
+        if not seen_word:
+            seen_word = True
+            pending = False
+        pending = _ends_sentence(doc, i)
     return doc
 
 
@@ -37,7 +191,8 @@ def build_nlp(recognizers: bool = True) -> Language:
         sentences only).
     RETURNS (Language): the pipeline; ``nlp.max_length`` is left at spaCy's default.
     """
-    nlp = spacy.blank("id")
+    _prepare_defaults()
+    nlp = IndonesianNews()
     nlp.add_pipe("idnews_sentences")
     if recognizers:
         for name in components.COMPONENT_NAMES:

@@ -1,0 +1,189 @@
+"""Tests for pipeline.nlp: tokenizer exceptions and the idnews_sentences rules.
+
+Sentences are written for these tests in Indonesian news style.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean
+
+
+@pytest.fixture(scope="module")
+def nlp(blank_nlp):
+    """Tokenizer and sentence rules only (``build_nlp(recognizers=False)``, from conftest)."""
+    return blank_nlp
+
+
+@pytest.mark.parametrize(
+    "text,tokens",
+    [
+        # administrative units, addresses
+        ("di Kab. Tapin", ["di", "Kab.", "Tapin"]),
+        ("Kec. Binuang, Kel. Rantau", ["Kec.", "Binuang", ",", "Kel.", "Rantau"]),
+        ("warga Ds. Jati Prov. Jateng", ["warga", "Ds.", "Jati", "Prov.", "Jateng"]),
+        ("di Jl. Ahmad Yani No. 5", ["di", "Jl.", "Ahmad", "Yani", "No.", "5"]),
+        ("KAB. BANDUNG BARAT", ["KAB.", "BANDUNG", "BARAT"]),
+        # honorifics, titles, ranks
+        ("Prof. Dr. Ir. H. Budi Santoso", ["Prof.", "Dr.", "Ir.", "H.", "Budi", "Santoso"]),
+        ("Hj. Siti dan Drs. Andi", ["Hj.", "Siti", "dan", "Drs.", "Andi"]),
+        ("Dra. Ani bersama Kompol. Rudi", ["Dra.", "Ani", "bersama", "Kompol.", "Rudi"]),
+        ("Kol. Inf. Dedi", ["Kol.", "Inf.", "Dedi"]),
+        ("Let. Kol. Arif", ["Let.", "Kol.", "Arif"]),
+        # degrees
+        ("Budi, S.Sos., M.Si. hadir", ["Budi", ",", "S.Sos.", ",", "M.Si.", "hadir"]),
+        ("Ani, S.E., M.M. hadir", ["Ani", ",", "S.E.", ",", "M.M.", "hadir"]),
+        ("Rudi, SE. dan Tono, MM. hadir", ["Rudi", ",", "SE.", "dan", "Tono", ",", "MM.", "hadir"]),
+        ("Sari, S.H., M.H. menjelaskan", ["Sari", ",", "S.H.", ",", "M.H.", "menjelaskan"]),
+        ("guru S.Pd. dan S.IP. serta S.Kom.", ["guru", "S.Pd.", "dan", "S.IP.", "serta", "S.Kom."]),
+        ("Joko S.T., M.T. dan Ali S.Ag.", ["Joko", "S.T.", ",", "M.T.", "dan", "Ali", "S.Ag."]),
+        ("Hendra Wijaya SE.MM. Membuka", ["Hendra", "Wijaya", "SE.MM.", "Membuka"]),
+        ("Dewi S.Sos.M.Si. hadir", ["Dewi", "S.Sos.M.Si.", "hadir"]),
+        ("Budi SE.,MM. hadir", ["Budi", "SE.", ",", "MM.", "hadir"]),
+        ("Budi, S.Sos, M.Si mengatakan", ["Budi", ",", "S.Sos", ",", "M.Si", "mengatakan"]),
+        # numbers
+        ("nilai 1.000,50 rupiah", ["nilai", "1.000,50", "rupiah"]),
+        ("nilai IDM 0,7480 naik", ["nilai", "IDM", "0,7480", "naik"]),
+        ("Radio 104,7 FM", ["Radio", "104,7", "FM"]),
+        ("sebanyak 5.300 desa", ["sebanyak", "5.300", "desa"]),
+        ("total 364.858.000 rupiah", ["total", "364.858.000", "rupiah"]),
+        ("naik 24,4% dari", ["naik", "24,4", "%", "dari"]),
+        ("pukul 10.00 WIB", ["pukul", "10.00", "WIB"]),
+        # rupiah
+        ("Rp1,5 miliar", ["Rp", "1,5", "miliar"]),
+        ("Rp.900 juta", ["Rp.", "900", "juta"]),
+        ("Rp. 900 juta", ["Rp.", "900", "juta"]),
+        ("Rp 364.858.000,-", ["Rp", "364.858.000", ",", "-"]),
+        ("Rp300 juta.", ["Rp", "300", "juta", "."]),
+        ("Rp.800 Juta/ desa", ["Rp.", "800", "Juta", "/", "desa"]),
+        # dates in brackets
+        ("Rabu (6/4), dan", ["Rabu", "(", "6", "/", "4", ")", ",", "dan"]),
+        # a sentence-final acronym that is not a degree keeps its period apart
+        ("diajukan ke MA. Lalu", ["diajukan", "ke", "MA", ".", "Lalu"]),
+    ],
+)
+def test_nlp_tokenization(nlp, text, tokens):
+    assert [t.text for t in nlp(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        (
+            "Rapat digelar Rabu (6/4). Rapat dibuka Kepala Dinas H. Budi, S.Sos., M.Si. di Jl. A. Yani.",
+            ["Rapat digelar Rabu (6/4).", "Rapat dibuka Kepala Dinas H. Budi, S.Sos., M.Si. di Jl. A. Yani."],
+        ),
+        (
+            "Nilai IDM 0,7480 naik! Target 5.300 desa tercapai? Ya.",
+            ["Nilai IDM 0,7480 naik!", "Target 5.300 desa tercapai?", "Ya."],
+        ),
+        (
+            "“Kami terus berupaya,” ungkap Budi. Ia berharap program berlanjut.",
+            ["“Kami terus berupaya,” ungkap Budi.", "Ia berharap program berlanjut."],
+        ),
+        ("“Program ini penting.” Lalu ia pergi.", ["“Program ini penting.”", "Lalu ia pergi."]),
+        ("“Kami siap bekerja.” Ucap Hendra. Acara selesai.", ["“Kami siap bekerja.” Ucap Hendra.", "Acara selesai."]),
+        ("“Desa harus mandiri.” kata dia. Warga setuju.", ["“Desa harus mandiri.” kata dia.", "Warga setuju."]),
+        ("Beras, gula, dll. Semua harga naik.", ["Beras, gula, dll.", "Semua harga naik."]),
+        ("Paragraf pertama tanpa titik\nParagraf kedua juga", ["Paragraf pertama tanpa titik", "Paragraf kedua juga"]),
+        ("Anggaran Rp.900 juta. Sisanya Rp 1,5 miliar.", ["Anggaran Rp.900 juta.", "Sisanya Rp 1,5 miliar."]),
+        (
+            "Kegiatan di Kab. Tapin, Kec. Binuang berjalan lancar.",
+            ["Kegiatan di Kab. Tapin, Kec. Binuang berjalan lancar."],
+        ),
+    ],
+)
+def test_nlp_sentence_splits(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   \n\n   Kalimat pertama.   \n      \n   Kalimat kedua.\n\n     ",
+        "Judul\n\n\n\n          \n\nIsi berita di sini. Lanjut.",
+        "\n\n\n",
+    ],
+)
+def test_nlp_whitespace_never_a_sentence(nlp, text):
+    doc = nlp(text)
+    sents = list(doc.sents)
+    assert sents, "a doc has at least one sentence"
+    if text.strip():
+        assert all(s.text.strip() for s in sents)
+    for token in doc:
+        assert token.is_sent_start is not None
+
+
+def test_nlp_masked_article_sentences(nlp):
+    text = (
+        "Bupati Resmikan Pasar Desa\n\n2 min read\n\n"
+        "RANTAU – Pemerintah Kabupaten Tapin meresmikan pasar desa, Senin (10/6). Pasar dibangun dengan dana desa.\n\n"
+        "Tinggalkan Balasan\n\nAlamat email Anda tidak akan dipublikasikan.\n"
+    )
+    art = clean(text)
+    doc = nlp(art.body)
+    assert [s.text.strip() for s in doc.sents] == [
+        "RANTAU   Pemerintah Kabupaten Tapin meresmikan pasar desa, Senin (10/6).",
+        "Pasar dibangun dengan dana desa.",
+    ]
+    assert doc.text == art.body and len(doc.text) == len(text)
+
+
+def test_nlp_build_without_recognizers_has_sentences_only(nlp):
+    assert nlp.pipe_names == ["idnews_sentences"]
+
+
+def test_nlp_build_with_recognizers_has_components_in_order(extractor):
+    from pipeline import components
+
+    names = extractor.nlp.pipe_names
+    assert names[0] == "idnews_sentences"
+    assert tuple(names[1 : 1 + len(components.COMPONENT_NAMES)]) == components.COMPONENT_NAMES
+
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a dev extra
+    given = None
+
+if given is not None:
+    _PIECES = st.sampled_from(
+        [
+            "Budi",
+            "H.",
+            "S.Sos.",
+            "SE.MM.",
+            "Rp.900",
+            "0,7480",
+            ".",
+            "!",
+            "?",
+            "“",
+            "”",
+            '"',
+            ")",
+            "(6/4)",
+            " ",
+            "   ",
+            "\n",
+            "\n\n  \n",
+            "dll.",
+            "Ucap",
+            "kata",
+            "Lalu",
+            "…",
+        ]
+    )
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), min_size=1, max_size=40).map(" ".join))
+    def test_nlp_sentences_property(nlp, text):
+        doc = nlp(text)
+        assert all(t.is_sent_start is not None for t in doc)
+        sents = list(doc.sents)
+        assert "".join(s.text_with_ws for s in sents) == text
+        if text.strip():
+            assert all(s.text.strip() for s in sents)
