@@ -1,12 +1,697 @@
-"""Recognizer: metrics (stub, to be implemented)."""
+"""Recognizer: reported figures (IDM values, IDM status counts, money, percentages, counts).
+
+``find_metrics(doc)`` reads the numbers of the text (:mod:`.numbers`) and keeps
+those that are figures of the story:
+
+- ``IDM``: a value in (0, 1] with decimals whose sentence names the Indeks
+  Desa Membangun, or an item of a list whose heading does, or a 4-decimal
+  value (``0,6104``) shortly after IDM was named; its ``status`` when the text
+  ties one (``0,6472 berada pada status Berkembang``, ``0,7421 (Maju)``,
+  ``berstatus tertinggal dengan IDM 0,5184``).  A stated status outside the
+  value's official band (``idm_bands.json``) is kept and warned about
+  (``idm_status_band`` in ``doc._.warnings``);
+- ``IDM_STATUS_COUNT``: ``tujuh kabupaten dengan IDM status Maju`` (7),
+  ``71 kalurahan Maju``, ``tidak ada satu kabupaten ... status maju`` (0, not
+  in a sentence about a target), ``satu-satunya ... status desa mandiri`` (1),
+  ``jumlah desa mandiri naik dari 52 desa pada 2022 menjadi 97 desa`` (52, 97);
+- ``MONEY`` and ``PERCENT``: every rupiah amount and percentage;
+- ``COUNT``: a number followed by a countable noun (``metric_units.txt``;
+  ``metrics_weak_units.txt`` only with an impact word such as ``meninggal``),
+  not after a rank/list word (``metrics_count_stop_before.txt``), not before a
+  time/measure word (``metrics_stop_units.txt``), not an age ``(58)``.
+
+``year`` comes from the figure's own sentence: a year right after the figure
+(``24,4% di tahun 2021``, ``97 desa pada 2023``), else the nearest one before
+it (unless that one belongs to the old figure of a ``dari X pada 2022 menjadi
+Y`` change), else the only one in the sentence; a sentence with several years
+none of which is the figure's gives no year.  ``tahun lalu``/``tahun ini``
+count as years relative to the article's own year.  Without any year in the
+sentence: IDM figures (and counts in IDM sentences) take the year of the
+article's IDM data (the latest year of the first IDM sentence that names one),
+else none; a loss to the state (``kerugian negara``) takes the case's fiscal
+year (``tahun anggaran 2020``); in an article that names a year in most of
+its figure sentences, an undated figure is timeless (no year); other figures
+take the year of the article's dated event, else the last year named, else
+the publication year.  Years
+inside regulation names (``Perpres 72 tahun 2021``) are ignored.
+
+``region`` is the place the figure is about (a list item's first place, a
+place right after it ``362 desa di Pati``, else the nearest place before it in
+the sentence outside agency names, else the article's most mentioned place).
+All word lists are in ``pipeline/data/metric*`` and ``idm_bands.json``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
 from spacy.tokens import Doc
 
-from ..schema import Metric
+from .. import lexicons
+from ..schema import Metric, Place, Warning
+from . import dates as dates_mod
+from .numbers import NumberSpan, find_numbers
+
+LOGGER = logging.getLogger(__name__)
+
+_WORD = r"[\p{L}\d][\p{L}\d/\-]*"
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _Lex:
+    idm_cue: regex.Pattern
+    statuses: dict[str, str]
+    status_after: regex.Pattern
+    status_before: regex.Pattern
+    status_mention: regex.Pattern
+    subject_status: regex.Pattern
+    target: regex.Pattern
+    loss: regex.Pattern
+    count_to_status: regex.Pattern
+    zero: regex.Pattern
+    zero_tail: regex.Pattern
+    one: regex.Pattern
+    units: regex.Pattern
+    weak_units: regex.Pattern
+    impact: regex.Pattern
+    stop_units: regex.Pattern
+    stop_before: regex.Pattern
+    regulation: regex.Pattern
+    year: regex.Pattern
+    bands: tuple[tuple[str, float], ...]
+    relative_year: regex.Pattern
+    relative_years: dict[str, int]
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _lex() -> _Lex:
+    idm = lexicons.load_json("metrics_idm.json")
+    statuses = {k.lower(): v for k, v in idm["statuses"].items()}
+    status_alt = _alt(statuses)
+    fill = rf"(?:(?:{_alt(idm['fillers'])})\s+)"
+    units = lexicons.load_lines("metric_units.txt")
+    weak = lexicons.load_lines("metrics_weak_units.txt")
+    regs = "|".join(lexicons.load_lines("metrics_regulations.txt"))
+    su = _alt(idm["status_units"])
+    num_words = _alt(r["word"] for r in lexicons.load_tsv("number_words.tsv") if r["kind"] in ("digit", "whole"))
+    rel_years = {r["phrase"].lower(): int(r["offset"]) for r in lexicons.load_tsv("metrics_relative_years.tsv")}
+    flags = regex.IGNORECASE | regex.VERSION1
+    return _Lex(
+        idm_cue=regex.compile(idm["cue"], flags),
+        statuses=statuses,
+        status_after=regex.compile(
+            rf"^\s*(?:,\s*)?(?:\(\s*(?:status\s+)?(?P<st>{status_alt})\s*\)|{fill}{{0,8}}(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?(?P<st2>{status_alt})(?!\w))",
+            flags,
+        ),
+        status_before=regex.compile(
+            rf"(?:ber)?status\s+(?:desa\s+)?(?P<st>{status_alt})\s+{fill}{{0,4}}(?:sebesar\s+)?$", flags
+        ),
+        status_mention=regex.compile(
+            rf"(?<!\w)(?:(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?|(?<=(?:\d|\b(?:{num_words}))\s+(?:{su})\s+))(?P<st>{status_alt})(?!\w)",
+            flags,
+        ),
+        subject_status=regex.compile(
+            rf"(?<!\w)(?:jumlah\s+)?(?P<unit>{su})\s+(?:yang\s+)?(?P<kw>(?:ber)?(?:status|kategori)\s+)?(?P<st>{status_alt})(?!\w)",
+            flags,
+        ),
+        count_to_status=regex.compile(
+            rf"^(?:\s+(?P<unit>{su}))?\s*(?:(?:{_alt(idm['fillers'])}|se\w+|(?-i:di\s+\p{{Lu}}\S*(?:\s+\p{{Lu}}\S*)*)|{_WORD}an)\s+){{0,6}}"
+            rf"(?:ber)?(?:status\s+|kategori\s+|predikat\s+)?(?:desa\s+)?$",
+            flags,
+        ),
+        target=regex.compile(idm["target_cue"], flags),
+        loss=regex.compile(idm["loss_cue"], flags),
+        zero=regex.compile(rf"(?<!\w)(?:{idm['zero']})(?:\s+(?P<unit>{su}))?", flags),
+        zero_tail=regex.compile(rf"(?:{idm['zero']})$", flags),
+        one=regex.compile(rf"(?<!\w)(?P<pre>(?:{su})\s+)?(?:{idm['one']})", flags),
+        units=regex.compile(rf"^\s+(?P<unit>{_alt(units)})(?![\w/])", regex.VERSION1 | regex.IGNORECASE),
+        weak_units=regex.compile(rf"^\s+(?P<unit>{_alt(weak)})(?!\w)", flags),
+        impact=regex.compile(rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_impact_cues.txt'))})(?!\w)", flags),
+        stop_units=regex.compile(rf"^\s+(?:{_alt(lexicons.load_lines('metrics_stop_units.txt'))})(?!\w)", flags),
+        stop_before=regex.compile(
+            rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_count_stop_before.txt'))})\s*[-.]?\s*$", flags
+        ),
+        regulation=regex.compile(
+            rf"(?<!\w)(?:{regs})\s*(?:\p{{Lu}}[\p{{L}}]*\s+)?(?:No\.?|Nomor)?\s*\d+[\w/.\-]*\s+(?:[Tt]ahun|TAHUN|[Tt]h\.?)\s+(?P<y>\d{{4}})",
+            regex.VERSION1,
+        ),
+        year=regex.compile(
+            r"(?<![\w/.\-])(?:(?P<kw>(?:tahun|th\.?|TA|T\.A\.)(?:\s+anggaran)?)\s+)?(?P<y>(?:19|20)\d{2})(?![\w/]|[.,]\d)",
+            regex.IGNORECASE | regex.VERSION1,
+        ),
+        bands=tuple((b["status"], float(b["max"])) for b in lexicons.load_json("idm_bands.json")["bands"]),
+        relative_year=regex.compile(rf"(?<!\w)(?P<rel>{_alt(rel_years)})(?!\w)", flags),
+        relative_years=rel_years,
+    )
+
+
+def idm_band(value: float) -> Optional[str]:
+    """The official IDM status for ``value`` (Permendesa PDTT 2/2016); None outside 0-1."""
+    if not 0 <= value <= 1:
+        return None
+    for status, top in _lex().bands:
+        if value <= top:
+            return status
+    return None
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class _Year:
+    start: int
+    end: int
+    year: int
+    fiscal: bool = False  # "tahun anggaran 2020", "TA 2020"
+    relative: bool = False  # "tahun lalu"
+
+
+@dataclass
+class _Ctx:
+    text: str
+    sentences: list[tuple[int, int]]
+    years: list[_Year]
+    blocked: list[tuple[int, int]]
+    places: list[tuple[int, int, str]]
+    main_region: Optional[str]
+    article_year: Optional[int]
+    pub_year: Optional[int]
+    idm_year: Optional[int] = None
+    dates_its_figures: bool = False
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.text)
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in self.blocked)
+
+
+def _context(doc: Doc) -> _Ctx:
+    text = doc.text
+    lex = _lex()
+    article = getattr(doc._, "article", None)
+    pub: Optional[dt.date] = getattr(article, "published", None)
+    blocked: list[tuple[int, int]] = []
+    # dates (found again here: doc._.dates holds one mention per day only)
+    blocked.extend(dates_mod.date_spans(text, pub))
+    for d in doc._.dates or []:
+        blocked.append((d.start, d.end))
+    reg_years = []
+    for m in lex.regulation.finditer(text):
+        blocked.append((m.start(), m.end()))
+        reg_years.append((m.start("y"), m.end("y")))
+    years = []
+    for m in lex.year.finditer(text):
+        s, e = m.start("y"), m.end("y")
+        if any(s < b and a < e for a, b in blocked):
+            continue
+        kw = (m.group("kw") or "").lower()
+        years.append(_Year(m.start(), m.end(), int(m.group("y")), "anggaran" in kw or kw in ("ta", "t.a.")))
+    agency_spans = [(mn.start, mn.end) for a in doc._.agencies or [] for mn in getattr(a, "mentions", [])]
+    places = []
+    counts: dict[str, int] = {}
+    for p in doc._.places or []:
+        if not isinstance(p, Place):
+            continue
+        for mn in p.mentions:
+            if not any(a <= mn.start and mn.end <= b for a, b in agency_spans):
+                places.append((mn.start, mn.end, p.name))
+        if p.type != "country":
+            counts[p.name] = counts.get(p.name, 0) + len(p.mentions) + (1 if p.type in ("province", "regency", "city") else 0)
+    places.sort()
+    main_region = max(counts, key=lambda k: counts[k]) if counts else None
+    # the article's dated event: its year is the year of "current" figures
+    article_year = None
+    for d in sorted(doc._.dates or [], key=lambda d: ({"event": 0, "other": 1, "published": 2}[d.role], d.start)):
+        if d.value[:4].isdigit():
+            article_year = int(d.value[:4])
+            break
+    ref = article_year or (pub.year if pub else None)
+    if ref is not None:  # "tahun lalu", "tahun ini"
+        for m in lex.relative_year.finditer(text):
+            years.append(_Year(m.start(), m.end(), ref + lex.relative_years[_norm(m.group("rel"))], relative=True))
+        years.sort(key=lambda y: y.start)
+    ctx = _Ctx(
+        text=text,
+        sentences=dates_mod.sentence_bounds(doc),
+        years=years,
+        blocked=blocked,
+        places=places,
+        main_region=main_region,
+        article_year=article_year,
+        pub_year=pub.year if pub else None,
+    )
+    # the year of the article's IDM data: the latest year of the first IDM sentence that names one
+    for a, b in ctx.sentences:
+        if _is_idm_context(ctx, a, b):
+            ys = [y.year for y in years if a <= y.start and y.end <= b]
+            if ys:
+                ctx.idm_year = max(ys)
+                break
+    return ctx
+
+
+def _norm(s: str) -> str:
+    return regex.sub(r"\s+", " ", s.lower())
+
+
+def _is_idm_context(ctx: _Ctx, a: int, b: int) -> bool:
+    """Whether the sentence ``a:b`` talks about IDM (names it or an IDM status)."""
+    lex = _lex()
+    return bool(lex.idm_cue.search(ctx.text, a, b) or lex.status_mention.search(ctx.text, a, b))
+
+
+def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
+    """The year of the figure at ``start:end`` (see module doc).
+
+    family: ``idm`` (IDM values and status counts, and counts in IDM sentences),
+    ``money`` or ``plain``.
+    """
+    a, b = ctx.sentence(start)
+    in_sent = [y for y in ctx.years if a <= y.start and y.end <= b]
+    for y in in_sent:  # "27,67% pada tahun 2019", "3% tahun 2022", "97 desa pada 2023"
+        if y.start >= end and _YEAR_GAP.fullmatch(ctx.text[end : y.start]):
+            return y.year
+    before = [y for y in in_sent if y.end <= start]
+    if (
+        before
+        and _CHANGE_TO.search(ctx.text, before[-1].end, start)
+        and _CHANGE_FROM.search(ctx.text[a : before[-1].start])
+    ):
+        # "dari 65% pada 2015 menjadi 94% atau 82 LKKL pada 2018": 2015 is the old figure's year
+        after = [y for y in in_sent if y.start >= end and not y.relative]
+        if after:
+            return after[0].year
+        before = []
+        in_sent = []
+    if before:
+        return before[-1].year
+    in_sent = [y for y in in_sent if not y.relative]
+    if in_sent:
+        distinct = {y.year for y in in_sent}
+        return in_sent[0].year if len(distinct) == 1 else None
+    if family == "idm":
+        return ctx.idm_year
+    earlier = [y for y in ctx.years if y.end <= start]
+    fiscal = [y for y in earlier if y.fiscal]
+    if family == "money" and fiscal and _lex().loss.search(ctx.text, a, b):
+        return fiscal[-1].year  # "kerugian negara Rp 612 juta": the fiscal year of the case
+    if ctx.dates_its_figures:
+        return None  # the article dates the figures that have a year: the others have none
+    if ctx.article_year is not None:
+        return ctx.article_year
+    if earlier:
+        return earlier[-1].year
+    return ctx.pub_year
+
+
+_CHANGE_TO = regex.compile(r"(?i)\b(?:menjadi|jadi|hingga\s+menjadi)\b")
+_CHANGE_FROM = regex.compile(r"(?i)\bdari\s+(?:\S+\s+){0,2}?(?:rp\.?\s*)?\d[^\n]*$")
+
+_YEAR_GAP = regex.compile(
+    r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:pada|di|untuk|dalam|hingga|sampai|sejak|per)[^\S\n]+)?"
+    rf"(?:(?:bulan[^\S\n]+)?(?:{'|'.join(sorted(dates_mod.months(), key=len, reverse=True))})\.?[^\S\n]+)?",
+    regex.VERSION1 | regex.IGNORECASE,
+)
+
+_PLACE_AFTER = regex.compile(
+    r"[^\S\n]*(?:[\p{L}\-/]+[^\S\n]+){0,3}?di[^\S\n]+(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Desa|Kelurahan)[^\S\n]+)?",
+    regex.VERSION1,
+)
+
+
+def _lead_words(ctx: _Ctx, start: int, n: int = 5) -> Optional[str]:
+    """Up to ``n`` words before ``start`` in its sentence, after any earlier figure."""
+    a, _ = ctx.sentence(start)
+    lead = regex.split(r"(?i)\brp\.?\s*\d[\d.,]*(?:\s+\p{L}+)?|\d[\d.,]*\s*%|[“”\"(),;:–—]", ctx.text[a:start])[-1]
+    words = lead.split()[-n:]
+    return " ".join(words) or None
+
+
+def _region_for(ctx: _Ctx, start: int, end: Optional[int] = None) -> Optional[str]:
+    """The place a figure is about: its list item's first place, a place right after it
+    (``362 desa di Pati``), the nearest place before it in the sentence, else the main region."""
+    a, _ = ctx.sentence(start)
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line = ctx.text[line_start:start]
+    if regex.match(r"\s*(?:[-•*–]|\d+[.)])\s", line):
+        # a list item ("- Desa Peliatan, Gianyar – Bali: nilai IDM 0.9981"): its first place
+        first = [p for p in ctx.places if line_start <= p[0] < start]
+        if first:
+            return first[0][2]
+        m = regex.match(r"\s*(?:[-•*–]|\d+[.)])\s+(?:Desa|Kelurahan)\s+(\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)", line)
+        if m:
+            return m.group(1)
+    if end is not None:
+        for p in ctx.places:
+            if end <= p[0] <= end + 60 and regex.fullmatch(_PLACE_AFTER, ctx.text[end : p[0]]):
+                return p[2]
+    before = [p for p in ctx.places if a <= p[0] and p[1] <= start]
+    if before:
+        return before[-1][2]
+    return ctx.main_region
+
+
+def _subject(ctx: _Ctx, start: int, end: int, words_after: int = 6) -> Optional[str]:
+    _, b = ctx.sentence(start)
+    tail = regex.split(r"[,;.:“”\"()]", ctx.text[end:b], maxsplit=1)[0]
+    words = tail.split()[:words_after]
+    return " ".join(words) or None
+
+
+# --------------------------------------------------------------------------- finders
+
+
+def _status(word: str) -> Optional[str]:
+    return _lex().statuses.get(regex.sub(r"\s+", " ", word.lower()))
+
+
+_LIST_ITEM = regex.compile(r"[^\S\n]*(?:[-•*–]|\d+[.)])[^\S\n]")
+
+
+def _idm_value_context(ctx: _Ctx, n: NumberSpan, a: int, b: int) -> bool:
+    """Whether the decimal ``n`` is an IDM value: its sentence names IDM, or it is an item of a
+    list whose heading does, or it is written like an index (0,xxxx) shortly after IDM is named."""
+    lex = _lex()
+    if lex.idm_cue.search(ctx.text, a, b):
+        return True
+    line_start = ctx.text.rfind("\n", 0, n.start) + 1
+    if _LIST_ITEM.match(ctx.text, line_start):
+        pos = line_start
+        while pos > 0:  # walk up to the list's heading
+            prev_start = ctx.text.rfind("\n", 0, pos - 1) + 1
+            line = ctx.text[prev_start : pos]
+            if line.strip() and not _LIST_ITEM.match(line):
+                return bool(lex.idm_cue.search(line))
+            pos = prev_start
+        return False
+    decimals = regex.search(r"[.,](\d+)$", n.text)
+    return bool(decimals and len(decimals.group(1)) == 4 and lex.idm_cue.search(ctx.text, max(0, n.start - 800), n.start))
+
+
+def _idm_values(ctx: _Ctx, nums: list[NumberSpan]) -> list[Metric]:
+    lex = _lex()
+    out = []
+    for n in nums:
+        if n.kind != "plain" or not n.has_decimal or not 0 < n.value <= 1:
+            continue
+        a, b = ctx.sentence(n.start)
+        if not _idm_value_context(ctx, n, a, b):
+            continue
+        status = None
+        m = lex.status_after.match(ctx.text[n.end : b])
+        if m:
+            status = _status(m.group("st") or m.group("st2"))
+        else:
+            m = lex.status_before.search(ctx.text[a : n.start])
+            if m:
+                status = _status(m.group("st"))
+        out.append(
+            Metric(
+                indicator="IDM", value=n.value, region=_region_for(ctx, n.start),
+                year=_year_for(ctx, n.start, n.end, family="idm"), status=status, subject="nilai IDM",
+                text=n.text, start=n.start, end=n.end,
+            )
+        )
+    return out
+
+
+def _looks_like_year(n: NumberSpan) -> bool:
+    return not n.is_word and n.text.isdigit() and 1900 <= n.value <= 2100
+
+
+def _status_counts(ctx: _Ctx, nums: list[NumberSpan]) -> tuple[list[Metric], set[int]]:
+    """IDM status counts, and the starts of the numbers they used."""
+    lex = _lex()
+    text = ctx.text
+    out: list[Metric] = []
+    used: set[int] = set()
+    prev_end = 0
+    for sm in lex.status_mention.finditer(text):
+        a, _ = ctx.sentence(sm.start())
+        lo = max(a, prev_end)
+        prev_end = sm.end()
+        window = text[lo : sm.start()]
+        status = _status(sm.group("st"))
+        if status is None:
+            continue
+        hit = None  # (value, start, end, unit)
+        for n in reversed([n for n in nums if lo <= n.start and n.end <= sm.start()]):
+            if lex.zero_tail.search(text[lo : n.end]):
+                used.add(n.start)  # "tidak ada satu kabupaten": a zero, read below
+                break
+            if n.kind != "plain" or n.has_decimal or n.value != int(n.value) or ctx.is_blocked(n.start, n.end):
+                break
+            if _looks_like_year(n):
+                break
+            m = lex.count_to_status.match(text[n.end : sm.start()])
+            if m:
+                hit = (n.value, n.start, n.end, m.group("unit"))
+            break
+        if hit is None:
+            zs = list(lex.zero.finditer(window))
+            if zs:
+                z = zs[-1]
+                rest = text[lo + z.end() : sm.start()]
+                m = lex.count_to_status.match(rest)
+                if m:
+                    hit = (0.0, lo + z.start(), lo + z.end(), z.group("unit") or m.group("unit"))
+        if hit is None:
+            os_ = list(lex.one.finditer(window))
+            if os_:
+                o = os_[-1]
+                rest = text[lo + o.end() : sm.start()]
+                if lex.count_to_status.match(rest):
+                    unit = (o.group("pre") or "").strip() or None
+                    hit = (1.0, lo + o.start(), lo + o.end(), unit)
+        if hit is None:
+            continue
+        value, s, e, unit = hit
+        if value == 0 and lex.target.search(text, a, ctx.sentence(sm.start())[1]):
+            continue  # "menargetkan tidak ada lagi desa tertinggal": a goal, not a figure
+        used.add(s)
+        out.append(_status_count(ctx, value, s, e, unit, status))
+    out += _subject_status_counts(ctx, nums, used)
+    return out, used
+
+
+def _status_count(ctx: _Ctx, value: float, s: int, e: int, unit: Optional[str], status: str,
+                  year_end: Optional[int] = None) -> Metric:
+    return Metric(
+        indicator="IDM_STATUS_COUNT", value=value, region=_region_for(ctx, s),
+        year=_year_for(ctx, s, year_end or e, family="idm"), status=status, unit=(unit or "").lower() or None,
+        subject=f"{unit or 'wilayah'} berstatus {status}", text=ctx.text[s:e], start=s, end=e,
+    )
+
+
+_COUNTED_BEFORE = regex.compile(r"(?:\d|\b\p{L}+)\s+$")
+
+
+def _subject_status_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
+    """Counts after a status named as the subject: ``Jumlah desa mandiri naik dari 52 desa pada
+    2022 menjadi 97 desa pada 2023`` gives 52 (2022) and 97 (2023) desa Mandiri."""
+    lex = _lex()
+    text = ctx.text
+    out: list[Metric] = []
+    for sm in lex.subject_status.finditer(text):
+        if not sm.group("kw") and not sm.group("st").islower():
+            continue  # "Desa Maju Jaya" is a name
+        before = text[max(0, sm.start() - 30) : sm.start()]
+        if regex.search(r"(?i)\bstatus\s+$", before):
+            continue  # "status desa mandiri" is the status itself
+        prev = regex.search(r"(\S+)\s+$", before)
+        if prev and (prev.group(1)[-1].isdigit() or prev.group(1).lower() in _number_words()):
+            continue  # "23 desa mandiri" is read as a count before its status
+        status = _status(sm.group("st"))
+        unit = sm.group("unit").lower()
+        _, b = ctx.sentence(sm.start())
+        nxt = lex.status_mention.search(text, sm.end(), b)
+        stop = nxt.start() if nxt else b
+        for n in nums:
+            if not sm.end() <= n.start < stop or n.start in used or n.kind != "plain" or n.has_decimal:
+                continue
+            if _looks_like_year(n) or n.value != int(n.value):
+                continue
+            um = regex.match(rf"\s+{regex.escape(unit)}(?!\w)", text[n.end : n.end + 30], regex.IGNORECASE)
+            if not um or status is None:
+                continue
+            used.add(n.start)
+            out.append(_status_count(ctx, n.value, n.start, n.end, unit, status, year_end=n.end + um.end()))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _number_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in lexicons.load_tsv("number_words.tsv"))
+
+
+def _money_percent(ctx: _Ctx, nums: list[NumberSpan]) -> list[Metric]:
+    out: list[Metric] = []
+    for n in nums:
+        if n.kind not in ("money", "percent") or ctx.is_blocked(n.start, n.end):
+            continue
+        subject = _lead_words(ctx, n.start)
+        if subject is None and out and ctx.sentence(out[-1].start) == ctx.sentence(n.start):
+            subject = out[-1].subject  # the upper end of a range "Rp.900 Juta – Rp.1 Miliar"
+        out.append(
+            Metric(
+                indicator="MONEY" if n.kind == "money" else "PERCENT", value=n.value,
+                region=_region_for(ctx, n.start, n.end),
+                year=_year_for(ctx, n.start, n.end, "money" if n.kind == "money" else "plain"),
+                subject=subject, text=n.text, start=n.start, end=n.end,
+            )
+        )
+    return out
+
+
+_OF_TOTAL = regex.compile(r"^\s*,?\s*(?P<n>\S+)\s+(?:di\s*antaranya|diantaranya)", regex.IGNORECASE)
+
+
+def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
+    lex = _lex()
+    text = ctx.text
+    out = []
+    skip: set[int] = set()
+    for i, n in enumerate(nums):
+        if n.start in used or n.start in skip or n.kind != "plain" or n.has_decimal:
+            continue
+        if ctx.is_blocked(n.start, n.end) or n.value != int(n.value) or n.value < 1:
+            continue
+        if n.is_word and n.value == 1:
+            continue  # "salah satu", "satu kali": rarely a figure
+        if 1900 <= n.value <= 2100 and not n.is_word and "." not in n.text:
+            continue  # a year
+        after = text[n.end : n.end + 40]
+        before = text[max(0, n.start - 30) : n.start]
+        if lex.stop_units.match(after):
+            continue
+        if lex.stop_before.search(before) and not regex.search(r"(?i)\bdi\s*antara\s*$", before):
+            continue
+        if regex.search(r"\(\s*$", before) and regex.match(r"\s*\)", after):
+            continue  # an age: "LT (58)"
+        if regex.search(r"(?i)(?<!salah\s)\bsatu\s+dari\s+$", before):
+            continue  # a ratio: "satu dari empat anak" (but "salah satu dari empat kades" counts)
+        m = lex.units.match(after)
+        weak = False
+        if not m:
+            m = lex.weak_units.match(after)
+            weak = True
+        unit_end = n.end + m.end() if m else n.end
+        value, start, end, shown = n.value, n.start, n.end, n.text
+        # "Dari 33 provinsi, 20 diantaranya ..." -> 20 provinsi
+        if m and regex.search(r"(?i)\bdari\s*$", before):
+            t = _OF_TOTAL.match(text[unit_end : unit_end + 40])
+            if t and i + 1 < len(nums) and nums[i + 1].start == unit_end + t.start("n"):
+                nxt = nums[i + 1]
+                skip.add(nxt.start)
+                value, start, end, shown = nxt.value, nxt.start, nxt.end, nxt.text
+        if not m:
+            continue
+        a, b = ctx.sentence(start)
+        if weak and not lex.impact.search(text[a:b]):
+            continue
+        part = nums[i - 1] if i > 0 else None
+        if (
+            part is not None and start == n.start and part.kind == "plain" and not part.has_decimal
+            and regex.fullmatch(r"\s+dari\s+", text[part.end : n.start]) and not _looks_like_year(part)
+            and not (part.is_word and part.value == 1)
+        ):
+            # "201 dari 236 desa": the part is counted in the same unit
+            out.append(_count(ctx, part.value, part.start, part.end, part.text, m, n.end + m.end(), a, b))
+        out.append(_count(ctx, value, start, end, shown, m, unit_end if start == n.start else end, a, b))
+    return out
+
+
+def _count(ctx: _Ctx, value: float, start: int, end: int, shown: str, unit_match: regex.Match, year_end: int,
+           a: int, b: int) -> Metric:
+    """A COUNT metric for ``value`` written ``shown`` at ``start:end``, counted in ``unit_match``'s unit."""
+    unit = regex.sub(r"\s+", " ", unit_match.group("unit"))
+    unit = unit if unit.isupper() else unit.lower()
+    about = _subject(ctx, start, year_end)
+    return Metric(
+        indicator="COUNT", value=value, region=_region_for(ctx, start, end),
+        year=_year_for(ctx, start, max(end, year_end), "idm" if _is_idm_context(ctx, a, b) else "plain"),
+        unit=unit, subject=" ".join([unit] + ([about] if about else [])), text=shown, start=start, end=end,
+    )
+
+
+def _dedupe(metrics: list[Metric], explicit: dict[int, bool]) -> list[Metric]:
+    """One metric per figure: the same value twice keeps the mention with the surest year."""
+    groups: dict[tuple, list[Metric]] = {}
+    for m in metrics:
+        key = (m.indicator, round(m.value, 6), m.unit, m.status, m.region if m.indicator == "IDM" else None)
+        groups.setdefault(key, []).append(m)
+    out = []
+    for group in groups.values():
+        years = {m.year for m in group}
+        if len(years) == 1:
+            out.append(group[0])
+            continue
+        sure = [m for m in group if explicit.get(m.start)]
+        keep = sure or group
+        seen = set()
+        for m in keep:
+            if m.year not in seen:
+                seen.add(m.year)
+                out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _dates_its_figures(ctx: _Ctx, nums: list[NumberSpan]) -> bool:
+    """Whether most sentences with a figure name a year (then a figure without one is timeless)."""
+    sentences = {ctx.sentence(n.start) for n in nums if not _looks_like_year(n) and (n.kind != "plain" or n.value >= 2)}
+    if len(sentences) < 3:
+        return False
+    dated = [s for s in sentences if any(s[0] <= y.start and y.end <= s[1] and not y.relative for y in ctx.years)]
+    return 2 * len(dated) >= len(sentences)
+
+
+def _explicit_year(ctx: _Ctx, m: Metric) -> bool:
+    a, b = ctx.sentence(m.start)
+    return any(a <= y.start and y.end <= b for y in ctx.years)
 
 
 def find_metrics(doc: Doc) -> list[Metric]:
-    """Find metrics in ``doc`` (offsets into the original text)."""
-    return []
+    """Figures in ``doc`` (see module doc); IDM status/band disagreements go to ``doc._.warnings``."""
+    ctx = _context(doc)
+    nums = [n for n in find_numbers(ctx.text) if not (n.kind == "plain" and ctx.is_blocked(n.start, n.end))]
+    ctx.dates_its_figures = _dates_its_figures(ctx, nums)
+    idm = _idm_values(ctx, nums)
+    idm_starts = {m.start for m in idm}
+    status_counts, used = _status_counts(ctx, nums)
+    metrics = idm + status_counts + _money_percent(ctx, nums) + _counts(ctx, nums, used | idm_starts)
+    metrics = _dedupe(metrics, {m.start: _explicit_year(ctx, m) for m in metrics})
+    warnings = doc._.warnings if doc._.warnings is not None else []
+    for m in metrics:
+        if m.indicator == "IDM" and m.status:
+            band = idm_band(m.value)
+            if band and band != m.status:
+                warnings.append(
+                    Warning(
+                        code="idm_status_band",
+                        message=f"IDM {m.text} is stated as {m.status} but falls in the {band} band",
+                        start=m.start,
+                        end=m.end,
+                    )
+                )
+    if doc._.warnings is None:
+        doc._.warnings = warnings
+    LOGGER.debug("metrics: %s", [(m.indicator, m.value, m.year) for m in metrics])
+    return metrics
