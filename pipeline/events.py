@@ -1,12 +1,752 @@
-"""Stage 5, events (stub, to be implemented)."""
+"""Stage 5, events: what the article reports as happening.
+
+``find_events(doc)`` reads ``doc.text`` and what the earlier stages set
+(``doc._.dates``, ``agencies``, ``officials``, ``quotes``, ``metrics``,
+``article``) and returns :class:`pipeline.schema.Event` items.
+
+How:
+
+1. Triggers (``event_types.jsonl``): regular expressions, each with a type, a
+   kind and optionally a family.  ``strong`` triggers (``rapat koordinasi``,
+   ``banjir``) report a happening by themselves; ``weak`` ones
+   (``pendampingan``, ``kunjungan``) only with an occurrence verb next to them
+   (``melakukan pendampingan``, ``pendampingan ... diberikan``; not a plan:
+   ``akan terus melakukan ...``) or, when the entry has a ``context``, with one
+   of its words in the sentence; ``anaphor`` ones (``acara``, ``kegiatan
+   tersebut``, ``peristiwa itu``) only add details (date, venue) to what they
+   refer to.
+   Not happenings: a trigger inside an agency's or official's mention (part of
+   a name), after a blocking word (``perlu sosialisasi``, ``rawan banjir``,
+   ``hasil musrenbang``), near a habit marker (``kerap banjir``), an "other" or
+   "distribution" trigger in a sentence about proposals or spending
+   (``usulan ... perbaikan jalan``), a second gathering in the sentence of
+   another (``rembuk ... ditutup dengan penandatanganan``), and any trigger
+   inside a quote (it may only add to an event found outside quotes).
+2. Awards (``events_awards.jsonl``): every prize named (``X Award Tahun
+   2023``, ``Juara I ...``, ``Penghargaan ...``) is one award; mentions whose
+   words are within another's (``Juara I`` / ``Juara I Lomba BUMDes ...``) are
+   the same prize; triggers inside an award's name are part of it.
+3. One event per happening: mentions of one type (and family: corruption and
+   a road accident are two incidents) merge (``Rakor``, ``Rakor tersebut``,
+   ``Rakor ini`` are one meeting) unless they carry different dates and the
+   later one is not a short form of the first's name; a mention referring
+   back (``korban banjir``) joins the event it refers to.  A mention marked as
+   long past (``banjir ... tahun lalu``) has no date and stays apart from a
+   dated one.
+4. Date: a date of role event (or published) in a mention's sentence, not one
+   that ends a period (``hingga 30 Juni``), not for an alleged offence
+   (``dugaan korupsi``).  A date listed once by the dates stage but written
+   again in the sentence (``(23/2/2022)``) counts too.  Anaphors lend theirs
+   (``acara ...`` to the main gathering, ``peristiwa itu ...`` to the first
+   disaster or incident).  The main gathering and the first disaster or
+   incident without one take the next sentence's event date (the gathering,
+   failing that, the article's first unused event date); things handed over
+   during a visit or ceremony take its
+   date; awards without one take the date of the sentence handing the prizes
+   over (``Penghargaan diserahkan ..., Selasa (22/8/2023)``).
+5. Details: ``venue`` the phrase after ``di``/``bertempat di`` with a venue
+   head word; ``city`` from ``di Kota/Kabupaten X`` or the dateline;
+   ``organizer`` the agency that is the subject of ``menggelar`` (or after
+   ``oleh``/``melalui``, or named in the event's name); ``speakers`` the quoted
+   speakers, for the article's main event; ``metrics`` the metrics in the
+   event's sentences; ``year`` a year in the name of an undated event.
+
+Cue lists are in ``events_cues.txt``.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
 from spacy.tokens import Doc
 
-from .schema import Event
+from .lexicons import load_jsonl, load_lines, load_tsv
+from .quotes import quote_spans
+from .schema import Agency, DateMention, Event
+from .schema import Warning as SchemaWarning
+
+LOGGER = logging.getLogger(__name__)
+
+#: Types that are gatherings: the article's main one takes leftover details.
+GATHERINGS = ("meeting", "ceremony", "visit")
+#: Types of mishaps: "peristiwa itu", "musibah" refer back to the first of them.
+MISHAPS = ("disaster", "incident")
+#: Types whose trigger near a habit marker ("kerap banjir") is not one happening.
+HABIT_TYPES = ("disaster", "incident", "other", "distribution")
+#: Types whose trigger in a sentence about plans or spending ("usulan ... perbaikan
+#: jalan", "dana dipakai untuk ...") is a topic, not a happening.
+TOPIC_TYPES = ("other", "distribution")
+#: Types that have no organiser (nobody organises a flood).
+NO_ORGANIZER = ("disaster", "incident", "award")
+#: Longest event name, in words.
+MAX_NAME_WORDS = 14
+#: How far (characters) around a trigger a "long ago" marker counts.
+PAST_WINDOW_AFTER, PAST_WINDOW_BEFORE = 60, 40
+
+_WB0, _WB1 = r"(?<![\w-])", r"(?![\w-])"
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    type: str
+    kind: str  # strong | weak | anaphor
+    family: str  # mentions merge within a family (incidents: korupsi vs kecelakaan)
+    pattern: re.Pattern
+    context: Optional[re.Pattern]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    occur: re.Pattern
+    block: re.Pattern
+    past: re.Pattern
+    stop: frozenset[str]
+    award_stop: frozenset[str]
+    verb: re.Pattern
+    by: re.Pattern
+    venue: re.Pattern
+    ref: re.Pattern
+    plan: re.Pattern
+    habit: re.Pattern
+    topic: re.Pattern
+    undated: re.Pattern
+    giving: re.Pattern
+    cutoff: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[_Trigger, ...]:
+    out = []
+    for row in load_jsonl("event_types.jsonl"):
+        ctx = row.get("context")
+        out.append(
+            _Trigger(
+                type=row["type"],
+                kind=row.get("kind", "strong"),
+                family=row.get("family", row["type"]),
+                pattern=re.compile(_WB0 + "(?:" + row["pattern"] + ")" + _WB1, re.I | re.V1),
+                context=re.compile(_WB0 + "(?:" + ctx + ")" + _WB1, re.I | re.V1) if ctx else None,
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _awards() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(_WB0 + "(?:" + r["pattern"] + ")", re.V1) for r in load_jsonl("events_awards.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    raw: dict[str, list[str]] = {}
+    for line in load_lines("events_cues.txt"):
+        kind, _, value = line.partition(" ")
+        raw.setdefault(kind, []).append(value.strip())
+
+    def alt(kind: str) -> str:
+        if not raw.get(kind):
+            raise ValueError(f"events_cues.txt: no '{kind}' entries")
+        return "|".join(f"(?:{v})" for v in raw[kind])
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(w for v in raw.get(kind, []) for w in v.split("|"))
+
+    return _Cues(
+        occur=re.compile(_WB0 + "(?:" + alt("occur") + ")" + _WB1, re.I),
+        block=re.compile(_WB0 + "(?:" + alt("block") + ")" + _WB1, re.I),
+        past=re.compile(_WB0 + "(?:" + alt("past") + ")" + _WB1, re.I),
+        stop=words("stop"),
+        award_stop=words("award_stop"),
+        verb=re.compile(_WB0 + "(?:" + alt("verb") + ")" + _WB1, re.I),
+        by=re.compile(_WB0 + "(?:" + alt("by") + ")" + _WB1, re.I),
+        ref=re.compile(_WB0 + "(?:" + alt("ref") + ")" + _WB1, re.I),
+        plan=re.compile(_WB0 + "(?:" + alt("plan") + ")" + _WB1, re.I),
+        habit=re.compile(_WB0 + "(?:" + alt("habit") + ")" + _WB1, re.I),
+        topic=re.compile(_WB0 + "(?:" + alt("topic") + ")" + _WB1, re.I),
+        undated=re.compile(_WB0 + "(?:" + alt("undated") + ")" + _WB1, re.I),
+        giving=re.compile(_WB0 + "(?:" + alt("giving") + ")" + _WB1, re.I),
+        cutoff=re.compile(_WB0 + "(?:" + alt("cutoff") + r")(?:\s+(?:tanggal|tgl\.?))?\s*$", re.I),
+        venue=re.compile(
+            _WB0 + r"(?:bertempat\s+)?di\s+(?P<venue>(?i:" + alt("venue") + r")" + _WB1 + r"[^,.;:\n]*)", re.V1
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- doc helpers
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans (character offsets); spaCy's when set, else a simple split."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    out = []
+    for m in re.finditer(r"[^\n]*?(?:[.!?](?=\s)|\n|$)", doc.text):
+        if m.end() > m.start():
+            out.append((m.start(), m.end()))
+    return out or [(0, len(doc.text))]
+
+
+def _next_sentence(sents: list[tuple[int, int]], sent: tuple[int, int]) -> tuple[int, int]:
+    """The sentence after ``sent`` (an empty span when it is the last)."""
+    for i, s in enumerate(sents):
+        if s == sent:
+            return sents[i + 1] if i + 1 < len(sents) else (sent[1], sent[1])
+    return (sent[1], sent[1])
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e:
+            return s, e
+    return (pos, pos)
+
+
+@dataclass
+class _Mention:
+    type: str
+    kind: str
+    family: str
+    start: int
+    end: int
+    text: str
+    sent: tuple[int, int]
+    in_quote: bool
+    seeds: bool = True
+    past: bool = False
+    ref: bool = False
+    undated: bool = False
+    date: Optional[str] = None
+    name: str = ""
+
+
+@dataclass
+class _Cluster:
+    type: str
+    family: str
+    mentions: list[_Mention] = field(default_factory=list)
+    date: Optional[str] = None
+    past: bool = False
+
+    @property
+    def first(self) -> _Mention:
+        return self.mentions[0]
+
+
+class _Context:
+    """What the article offers events: text, sentences, quotes, dates, agencies."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sents = _sentences(doc)
+        self.quotes = [(q.start, q.end) for q in quote_spans(self.text)]
+        # Only dates written in the body (a header date is masked out of doc.text).
+        self.all_dates: list[DateMention] = [d for d in (doc._.dates or []) if isinstance(d, DateMention)]
+        self.dates = [d for d in self.all_dates if self.text[d.start : d.end] == d.text]
+        self.agencies: list[Agency] = [a for a in (doc._.agencies or []) if isinstance(a, Agency)]
+        self.names: list[tuple[int, int]] = [
+            (m.start, m.end) for a in self.agencies for m in a.mentions
+        ] + [(m.start, m.end) for o in (doc._.officials or []) for m in getattr(o, "mentions", [])]
+        self.cues = _cues()
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    def in_name(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.names)
+
+    # -- dates -----------------------------------------------------------------
+    def date_in(self, lo: int, hi: int, roles: tuple[str, ...] = ("event", "published")) -> Optional[str]:
+        """A date of one of ``roles`` written in ``text[lo:hi]`` (event role first)."""
+        found = [
+            d
+            for d in self.dates
+            if lo <= d.start < hi and d.role in roles and not self.cues.cutoff.search(self.text[max(lo, d.start - 30) : d.start])
+        ]
+        if not found:
+            found = self._dates_by_text(lo, hi, roles)
+        if not found:
+            return None
+        found.sort(key=lambda d: (d.role != "event", d.start))
+        return found[0].value
+
+    def _dates_by_text(self, lo: int, hi: int, roles: tuple[str, ...]) -> list[DateMention]:
+        """Dates the dates stage listed once (one entry per day) but that are also
+        written here: ``(23/2/2022)`` or ``23 Februari`` matching a listed value."""
+        chunk = self.text[lo:hi]
+        days: set[tuple[int, int]] = set()
+        def cut(m: re.Match) -> bool:
+            return bool(self.cues.cutoff.search(chunk[max(0, m.start() - 30) : m.start()]))
+
+        for m in re.finditer(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?!\d)", chunk):
+            if not cut(m):
+                days.add((int(m.group(1)), int(m.group(2))))
+        months = _month_numbers()
+        for m in re.finditer(r"(?<!\d)(\d{1,2})\s+(\p{L}+)", chunk):
+            mon = months.get(m.group(2).lower())
+            if mon and not cut(m):
+                days.add((int(m.group(1)), mon))
+        out = []
+        for d in self.all_dates:
+            if d.role not in roles:
+                continue
+            try:
+                month, day = int(d.value[5:7]), int(d.value[8:10])
+            except ValueError:
+                continue
+            if (day, month) in days:
+                out.append(d)
+        return out
+
+    def first_event_date(self, used: set[str]) -> Optional[str]:
+        for d in sorted(self.dates, key=lambda d: d.start):
+            if d.role == "event" and d.value not in used:
+                return d.value
+        return None
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Month spellings (lower-case) to numbers, from ``months.tsv`` (shared with dates)."""
+    out: dict[str, int] = {}
+    try:
+        for row in load_tsv("months.tsv"):
+            out[row["name"].lower()] = int(row["month"])
+    except (FileNotFoundError, KeyError, ValueError) as e:
+        LOGGER.warning("months.tsv unreadable (%s): dates written as '23 Februari' are not matched", e)
+    return out
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _event_name(text: str, start: int, hi: int, stops: frozenset[str]) -> str:
+    """The event's name: the trigger and the noun phrase after it, up to a stop
+    word, a verb-like lower-case word or punctuation (parentheses are kept)."""
+    words = []
+    n = 0
+    for m in re.finditer(r"\([^()\n]{1,80}\)|\d+(?:[.,]\d+)+|[^\s,.;:!?()\"“”]+|[,.;:!?\"“”]", text[start:hi]):
+        tok = m.group(0)
+        if tok in ",.;:!?\"“”":
+            # keep decimal/abbrev dots inside words only; any other punctuation ends the name
+            break
+        low = tok.lower()
+        if n > 0 and not tok.startswith("("):
+            if low in stops:
+                break
+            if tok[:1].islower() and re.match(r"(?:me|di|ber|ter|memper|diper)\w{3,}", low) and not re.match(
+                r"(?:desa|dinas|daerah|digital|distrik|dialog|diskusi)", low
+            ):
+                break
+        words.append(m)
+        n += 1
+        if n >= MAX_NAME_WORDS:
+            break
+    if not words:
+        return text[start:hi].strip()
+    while words and words[-1].group(0).lower() in stops:
+        words.pop()
+    if not words:
+        return text[start:hi].strip()
+    return text[start : start + words[-1].end()]
+
+
+def _award_name(text: str, m: re.Match, hi: int, stops: frozenset[str]) -> tuple[int, int]:
+    """Extent of an award's name from its match: a ``... Award`` match is whole;
+    ``Juara I ...``/``Penghargaan ...`` run on to a stop word or punctuation."""
+    start, end = m.start(), m.end()
+    if re.search(r"Awards?(?:\s+(?:Tahun\s+)?\d{4})?$", m.group(0)):
+        return start, end
+    n = 0
+    for w in re.finditer(r"\s+([^\s,.;:!?()\"“”]+|\([^()\n]{1,60}\))", text[end:hi]):
+        tok = w.group(1)
+        low = tok.lower()
+        if low in stops or low.startswith("rp") or _verb_like(tok):
+            break
+        end = m.end() + w.end()
+        n += 1
+        if n >= MAX_NAME_WORDS:
+            break
+    return start, end
+
+
+def _verb_like(tok: str) -> bool:
+    """A lower-case word with a verbal prefix (``diraih``, ``memperoleh``)."""
+    return tok[:1].islower() and bool(re.match(r"(?:me|di|ber|ter)\w{3,}", tok)) and not re.match(
+        r"(?:desa|dinas|daerah|digital|distrik|dialog|diskusi|terbaik|tercepat|terbaru|tertinggi|terbanyak)", tok
+    )
+
+
+def _awards_merged(text: str, awards: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group award mentions naming the same prize: one name's words within the
+    other's (``Juara I`` and ``Juara I Lomba BUMDes Tingkat Provinsi``)."""
+    groups: list[list[tuple[int, int]]] = []
+
+    def words(span: tuple[int, int]) -> set[str]:
+        return {w.lower() for w in re.findall(r"[\w-]+", text[span[0] : span[1]])}
+
+    for span in awards:
+        ws = words(span)
+        for g in groups:
+            gw = words(max(g, key=lambda x: x[1] - x[0]))
+            if ws <= gw or gw <= ws:
+                g.append(span)
+                break
+        else:
+            groups.append([span])
+    return groups
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def _find_mentions(ctx: _Context) -> tuple[list[_Mention], list[tuple[int, int]]]:
+    """Trigger mentions (non-overlapping, longest first) and award spans."""
+    text, cues = ctx.text, ctx.cues
+    awards: list[tuple[int, int]] = []
+    for pat in _awards():
+        for m in pat.finditer(text):
+            s, e = _award_name(text, m, _sentence_of(ctx.sents, m.start())[1] or len(text), cues.award_stop)
+            if ctx.in_quote(s) or ctx.in_name(s, e):
+                continue
+            if any(s < ae and as_ < e for as_, ae in awards):
+                # overlapping award names: keep the longer
+                awards = [(as_, ae) for as_, ae in awards if not (s < ae and as_ < e and (ae - as_) < (e - s))]
+                if any(s < ae and as_ < e for as_, ae in awards):
+                    continue
+            awards.append((s, e))
+    awards.sort()
+
+    raw = []
+    for trig in _triggers():
+        for m in trig.pattern.finditer(text):
+            raw.append((m.start(), m.end(), trig))
+    raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    mentions: list[_Mention] = []
+    last_end = -1
+    for s, e, trig in raw:
+        if s < last_end:
+            continue
+        last_end = e
+        if any(as_ <= s < ae for as_, ae in awards) or ctx.in_name(s, e):
+            continue
+        sent = _sentence_of(ctx.sents, s)
+        men = _Mention(trig.type, trig.kind, trig.family, s, e, text[s:e], sent, ctx.in_quote(s))
+        men.seeds = not men.in_quote and trig.kind != "anaphor" and not _blocked(text, s, sent[0], cues)
+        if men.seeds and trig.type in HABIT_TYPES and _near(text, s, e, sent, cues.habit):
+            men.seeds = False
+        if men.seeds and trig.type in TOPIC_TYPES and cues.topic.search(text, sent[0], sent[1]):
+            men.seeds = False
+        if men.seeds and trig.kind == "weak":
+            if trig.context is not None:
+                men.seeds = bool(trig.context.search(text, sent[0], sent[1]))
+            else:
+                men.seeds = _occurs(text, s, e, sent, cues)
+        if trig.kind == "weak" and not men.seeds:
+            continue  # a weak trigger that does not report a happening says nothing
+        men.past = bool(_near_past(text, s, e, sent, cues))
+        men.ref = _words_before(text, s, sent[0], cues.ref, 1)
+        men.undated = trig.type == "incident" and _words_before(text, s, sent[0], cues.undated, 3)
+        mentions.append(men)
+    # A second gathering in the sentence of another ("Rembuk ditutup dengan
+    # penandatanganan ...") is part of the first.
+    for i, men in enumerate(mentions):
+        if men.seeds and men.type in GATHERINGS and any(
+            o.seeds and o.sent == men.sent and o.type in GATHERINGS and o.type != men.type
+            for o in mentions[:i]
+        ):
+            men.seeds = False
+    return mentions, awards
+
+
+def _words_before(text: str, start: int, sent_lo: int, pattern: re.Pattern, n: int) -> bool:
+    """One of the (up to) ``n`` words before ``start`` in its clause matches ``pattern``."""
+    before = text[max(sent_lo, start - 60) : start]
+    before = re.split(r"[,;:()\"“”\n]", before)[-1]
+    words = re.findall(r"[\w-]+", before)[-n:] if n else []
+    return any(pattern.fullmatch(w) for w in words)
+
+
+def _blocked(text: str, start: int, sent_lo: int, cues: _Cues) -> bool:
+    """A blocking word among the (up to) three words before ``start`` in its
+    clause, with no occurrence verb after it (``untuk mengikuti sosialisasi`` is
+    a happening)."""
+    before = re.split(r"[,;:()\"“”\n]", text[max(sent_lo, start - 60) : start])[-1]
+    words = re.findall(r"[\w-]+", before)[-3:]
+    hits = [i for i, w in enumerate(words) if cues.block.fullmatch(w)]
+    return bool(hits) and not any(cues.occur.fullmatch(w) for w in words[hits[-1] + 1 :])
+
+
+def _occurs(text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues) -> bool:
+    """An occurrence verb just before the trigger (one word may stand between) or
+    just after its phrase (two words and a comma may stand between)."""
+    before = text[max(sent[0], start - 40) : start]
+    m = re.search(r"(?:" + cues.occur.pattern + r")\s+(?:[\w-]+\s+)?$", before, re.I)
+    if m:
+        # "akan terus melakukan pendampingan": a plan, not a happening
+        return not _words_before(text, max(sent[0], start - 40) + m.start(), sent[0], cues.plan, 2)
+    after = text[end : min(sent[1], end + 50)]
+    m = re.match(r"((?:\s+[\w-]+){0,2})\s*,?\s*(?:" + cues.occur.pattern + ")", after, re.I)
+    return bool(m) and not any(cues.plan.fullmatch(w) for w in re.findall(r"[\w-]+", m.group(1)))
+
+
+def _near_past(text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues) -> bool:
+    """A "long ago" marker near the trigger, or opening its sentence ("Pada tahun
+    lalu, ... akibat banjir")."""
+    lead = sent[0] + len(text[sent[0] : sent[1]]) - len(text[sent[0] : sent[1]].lstrip())
+    return _near(text, start, end, sent, cues.past) or bool(cues.past.search(text, lead, min(lead + 25, start)))
+
+
+def _near(text: str, start: int, end: int, sent: tuple[int, int], pattern: re.Pattern) -> bool:
+    """``pattern`` occurs near the trigger, within its sentence."""
+    lo = max(sent[0], start - PAST_WINDOW_BEFORE)
+    hi = min(sent[1], end + PAST_WINDOW_AFTER)
+    return bool(pattern.search(text, lo, hi))
+
+
+def _refers_to(men: _Mention, cl: _Cluster) -> bool:
+    """The mention's trigger is written within a name the cluster already has."""
+    key = " ".join(men.text.lower().split())
+    return any(key in " ".join(m.name.lower().split()) for m in cl.mentions if m is not men)
+
+
+def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
+    """Merge mentions into one cluster per happening."""
+    for men in mentions:
+        if not men.past and not men.undated:
+            men.date = ctx.date_in(*men.sent)
+    clusters: list[_Cluster] = []
+
+    def of_type(men: _Mention) -> list[_Cluster]:
+        return [c for c in clusters if c.type == men.type and c.family == men.family]
+
+    for men in [m for m in mentions if m.seeds and m.kind != "anaphor"]:
+        same = of_type(men)
+        if men.past and men.type in GATHERINGS:
+            # a gathering long ago is background ("rakor tahun lalu"), not another event
+            target = next((c for c in same if not c.past), None)
+            if target is None:
+                continue
+        elif men.past:
+            target = next((c for c in same if c.past), None)
+        elif men.ref and any(not c.past for c in same):
+            target = next(c for c in same if not c.past)  # "korban banjir": the flood already reported
+        elif men.date:
+            target = (
+                next((c for c in same if not c.past and c.date == men.date), None)
+                or next((c for c in same if not c.past and c.date is None), None)
+                # "Bimtek ... ditutup pada Selasa": a short form of an event already dated
+                or next((c for c in same if not c.past and _refers_to(men, c)), None)
+            )
+        else:
+            target = next((c for c in same if not c.past), None)
+        if target is None:
+            target = _Cluster(men.type, men.family, past=men.past)
+            clusters.append(target)
+        target.mentions.append(men)
+        if target.date is None and not target.past and men.date:
+            target.date = men.date
+
+    # Mentions inside quotes add to an existing event of their type.
+    for men in [m for m in mentions if not m.seeds and m.kind != "anaphor"]:
+        same = of_type(men)
+        if not same:
+            continue
+        target = next((c for c in same if not c.past and (c.date is None or c.date == men.date)), None) or same[0]
+        target.mentions.append(men)
+        if target.date is None and not target.past and men.date and not men.past:
+            target.date = men.date
+
+    # Anaphors add details to what they refer to: "acara", "kegiatan tersebut" to
+    # the main gathering; "peristiwa itu", "musibah" to the first disaster or incident.
+    by_start = sorted(clusters, key=lambda c: c.first.start)
+    main = next((c for c in by_start if c.type in GATHERINGS and not c.past), None)
+    mishap = next((c for c in by_start if c.type in MISHAPS and not c.past), None)
+    for men in [m for m in mentions if m.kind == "anaphor" and not m.in_quote]:
+        target = mishap if men.family == "mishap" else main
+        if target is None:
+            continue
+        target.mentions.append(men)
+        if target.date is None and men.date:
+            target.date = men.date
+    # Without a date of its own, the main gathering and the first mishap take an
+    # event date from the sentence after their first mention ("Banjir merendam
+    # ... . Air mulai naik Minggu (5/5) malam."); the gathering, failing that,
+    # the article's first unused event date.
+    for c in (main, mishap):
+        if c is not None and c.date is None and not c.first.undated:
+            c.date = ctx.date_in(*_next_sentence(ctx.sents, c.first.sent), roles=("event",))
+    if main is not None and main.date is None:
+        main.date = ctx.first_event_date({c.date for c in clusters if c.date})
+    # Things handed over during a visit or ceremony happen on its day.
+    if main is not None and main.date and main.type in ("visit", "ceremony"):
+        for c in clusters:
+            if c.type in ("distribution", "ceremony") and c is not main and not c.past and c.date is None:
+                if c.first.start > main.first.start:
+                    c.date = main.date
+    clusters.sort(key=lambda c: c.first.start)
+    return clusters
+
+
+# --------------------------------------------------------------------------- details
+
+
+def _venue(ctx: _Context, cl: _Cluster) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+    for men in cl.mentions:
+        if men.in_quote:
+            continue
+        lo, hi = men.sent
+        for m in ctx.cues.venue.finditer(ctx.text, lo, hi):
+            v = m.group("venue")
+            v = re.split(
+                r"\s+(?:di|pada|selama|dengan|yang|untuk|sejak|dan\s+dibuka|pukul|mulai)(?![\w-])|\s*\(",
+                v,
+                maxsplit=1,
+            )[0].strip()
+            if v:
+                return v, men.sent
+    return None, None
+
+
+def _city(ctx: _Context, cl: _Cluster, venue_sent: Optional[tuple[int, int]]) -> Optional[str]:
+    sents = [venue_sent] if venue_sent else []
+    sents += [m.sent for m in cl.mentions if not m.in_quote]
+    for lo, hi in sents:
+        m = re.search(r"(?<![\w-])di\s+(?:Kota|Kabupaten|Kab\.)\s+(\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*){0,2})", ctx.text[lo:hi])
+        if m:
+            return m.group(1)
+    art = ctx.doc._.article
+    return getattr(art, "dateline_name", None) if art is not None else None
+
+
+def _organizer(ctx: _Context, cl: _Cluster) -> Optional[str]:
+    """The agency that is the subject of an occurrence verb before the trigger,
+    named after ``oleh``/``melalui`` near it, or named inside the event's name."""
+    spans = sorted(((m.start, m.end, a.name) for a in ctx.agencies for m in a.mentions), key=lambda x: x[0])
+    if not spans:
+        return None
+    if cl.type in NO_ORGANIZER:
+        return None
+    for men in cl.mentions:
+        if men.in_quote or men.kind == "anaphor" or men.ref:
+            continue
+        lo, hi = men.sent
+        verb = None
+        for v in ctx.cues.verb.finditer(ctx.text, lo, men.start + (men.end - men.start)):
+            verb = v
+        if verb is not None:
+            before = [s for s in spans if lo <= s[0] and s[1] <= verb.start()]
+            if before:
+                return before[-1][2]
+        for by in ctx.cues.by.finditer(ctx.text, lo, hi):
+            after = [s for s in spans if by.end() <= s[0] < by.end() + 3]
+            if after:
+                return after[0][2]
+        inside = [s for s in spans if men.start <= s[0] < men.start + len(men.name or men.text) + 1]
+        if inside:
+            return inside[0][2]
+    return None
+
+
+def _year(name: str) -> Optional[int]:
+    m = re.search(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)", name)
+    return int(m.group(1)) if m else None
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def find_events(doc: Doc) -> list[Event]:
-    """Events reported in the article."""
-    return []
+    """Events reported in the article.
+
+    doc (Doc): the article, with ``doc._.dates``, ``agencies``, ``officials``,
+        ``quotes``, ``metrics`` and ``article`` set by the earlier stages.
+    RETURNS (list[Event]): one per happening, in order of first mention.
+    """
+    try:
+        return _find_events(doc)
+    except Exception as e:  # one article's bug must not cost it its other fields
+        LOGGER.exception("events failed; the record gets none")
+        warnings = doc._.warnings if isinstance(doc._.warnings, list) else None
+        if warnings is not None:
+            warnings.append(SchemaWarning(code="events_failed", message=f"events not extracted: {type(e).__name__}: {e}"))
+        return []
+
+
+def _find_events(doc: Doc) -> list[Event]:
+    ctx = _Context(doc)
+    text, cues = ctx.text, ctx.cues
+    mentions, awards = _find_mentions(ctx)
+    for men in mentions:
+        men.name = _event_name(text, men.start, men.sent[1] or len(text), cues.stop)
+    clusters = _cluster(ctx, mentions)
+
+    metrics = doc._.metrics or []
+    quotes = doc._.quotes or []
+    speakers: list[str] = []
+    for q in quotes:
+        if getattr(q, "speaker", None) and q.speaker not in speakers:
+            speakers.append(q.speaker)
+    primary = next((c for c in clusters if not c.past and c.date), None) or next(
+        (c for c in clusters if not c.past), None
+    )
+
+    out: list[tuple[int, Event]] = []
+    for cl in clusters:
+        named = [m for m in cl.mentions if m.kind != "anaphor" and not m.in_quote] or cl.mentions
+        best = min(named, key=lambda m: m.start)
+        if len(best.name.split()) < 2:  # "Rakor": a fuller mention names it better
+            best = max(named, key=lambda m: (len(m.name.split()), -m.start))
+        venue, venue_sent = (None, None) if cl.past else _venue(ctx, cl)
+        sents = {m.sent for m in cl.mentions if not m.in_quote}
+        ev = Event(
+            type=cl.type,  # type: ignore[arg-type]
+            name=best.name,
+            date=cl.date,
+            year=None if cl.date else _year(best.name),
+            venue=venue,
+            city=None if cl.past else _city(ctx, cl, venue_sent),
+            organizer=None if cl.past else _organizer(ctx, cl),
+            speakers=list(speakers) if cl is primary else [],
+            metrics=[i for i, mt in enumerate(metrics) if any(lo <= mt.start < hi for lo, hi in sents)],
+            text=best.text,
+            start=best.start,
+            end=best.end,
+        )
+        out.append((best.start, ev))
+
+    # The sentence handing over the prizes ("Penghargaan diserahkan ..., Selasa (22/8)")
+    # dates the awards that have no date of their own.
+    giving_date = None
+    for lo, hi in ctx.sents:
+        if cues.giving.search(text, lo, hi):
+            giving_date = ctx.date_in(lo, hi, roles=("event",))
+            if giving_date:
+                break
+    for group in _awards_merged(text, awards):
+        s, e = max(group, key=lambda x: (x[1] - x[0], -x[0]))
+        name = text[s:e]
+        date = None
+        for gs, _ in sorted(group):
+            date = ctx.date_in(*_sentence_of(ctx.sents, gs), roles=("event",))
+            if date:
+                break
+        date = date or giving_date
+        out.append(
+            (
+                s,
+                Event(
+                    type="award", name=name, date=date, year=None if date else _year(name), text=name, start=s, end=e
+                ),
+            )
+        )
+    out.sort(key=lambda x: x[0])
+    LOGGER.debug("%d events from %d trigger mentions", len(out), len(mentions))
+    return [ev for _, ev in out]
