@@ -1,12 +1,709 @@
-"""Recognizer: agencies (stub, to be implemented)."""
+"""Recognizer: agencies (named organisations), merged across the article.
+
+Three ways in, all driven by data files:
+
+- abbreviations of ``data/agency_abbreviations.tsv`` (``Pemprov``, ``DPMD``,
+  ``Polsek``) and those the article defines (``Badan ... Daerah (BPBD)``);
+- head words of ``data/agency_heads.tsv`` (``Dinas``, ``Kementerian``, ``PT``,
+  ``BUMDesa``) followed by name words (agency vocabulary for government
+  bodies, any capitalised words for companies, schools, courts);
+- a region after the name (``Provinsi Kalsel``, ``Kabupaten Paser``, ``Pati``),
+  resolved with :func:`pipeline.recognize.places.lookup_region`.
+
+The canonical name is the full form with abbreviations expanded and the region
+attached (``Pemprov Kalsel`` -> ``Pemerintah Provinsi Kalimantan Selatan``).
+Mentions of the same body merge into one :class:`Agency`; a bare form
+(``Dinas PMD``, ``BPBD``) becomes an alias of the body with a region the article
+names.  Generic collectives (``data/agency_generic.txt``) standing alone are
+dropped.
+
+Public helper: :func:`canonical_agency`.
+"""
 
 from __future__ import annotations
 
+import difflib
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex
 from spacy.tokens import Doc
 
-from ..schema import Agency
+from .. import lexicons
+from ..schema import Agency, Mention
+from .places import Region, _admin_match, _gazetteer, _joined, _lokal_match, _words, lookup_region, normkey, title_case
+
+LOGGER = logging.getLogger(__name__)
+
+_CONNECTORS = frozenset({"dan", "&", "serta", "dalam"})
+_LOWER_KEEP = frozenset({"dan", "serta", "atau", "di", "untuk", "&"})
+_REGION_CUES = {
+    "provinsi": "province",
+    "prov": "province",
+    "propinsi": "province",
+    "kabupaten": "regency",
+    "kab": "regency",
+    "kota": "city",
+    "kotamadya": "city",
+}
+_LOCAL_CUES = {"desa": "Desa", "kelurahan": "Kelurahan", "kecamatan": "Kecamatan"}
+_BLOCK_BEFORE = frozenset({"kategori", "predikat", "penghargaan", "juara"})
+_MAX_CORE = 9
+
+
+@dataclass(frozen=True)
+class _Entry:
+    full: str
+    region: str  # prefixed | bare | none
+    kind: str = "gov"
+
+
+@lru_cache(maxsize=1)
+def _abbrs() -> dict[str, _Entry]:
+    return {normkey(r["abbr"]): _Entry(r["full"], r["region"]) for r in lexicons.load_tsv("agency_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _fulls() -> dict[str, _Entry]:
+    """Full names of the lexicon, by key (so a written full name gets its region style)."""
+    out: dict[str, _Entry] = {}
+    for e in _abbrs().values():
+        out.setdefault(normkey(e.full), e)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fulls_by_head() -> dict[str, list[tuple[str, _Entry, tuple[str, ...]]]]:
+    """Lexicon full names by their first word; words lower case, without commas."""
+    out: dict[str, list] = {}
+    for key, entry in _fulls().items():
+        parts = tuple(w.lower() for w in regex.findall(r"\w+(?:[-'’]\w+)*", entry.full))
+        out.setdefault(parts[0], []).append((key, entry, parts))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[str, _Entry]]:
+    out = {}
+    for r in lexicons.load_tsv("agency_heads.tsv"):
+        out[r["head"].lower()] = (r["canonical"], _Entry(r["canonical"], r["region"], r["kind"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> frozenset[str]:
+    words = {w.lower() for w in lexicons.load_lines("agency_words.txt")}
+    for e in _abbrs().values():
+        words.update(w.lower().strip(",") for w in e.full.replace("/", " ").split())
+    return frozenset(words - {"provinsi", "kabupaten", "kota"})
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(normkey(w) for w in lexicons.load_lines("agency_generic.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_stop() -> frozenset[str]:
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    extra = {"inspiratif", "terbaik", "teladan", "berprestasi", "tercepat", "terbaik", "award", "kategori", "tahun"}
+    return frozenset(STOP_WORDS) | extra
+
+
+def _norm_written(words: list[str]) -> str:
+    """Written core words to canonical spelling: title case, connectors lower case."""
+    out = []
+    for k, w in enumerate(words):
+        if w == ",":
+            if out:
+                out[-1] += ","
+            continue
+        low = w.lower()
+        if k and low in _LOWER_KEEP:
+            out.append(low)
+        elif w.isupper() and len(w) > 1:
+            out.append(w)
+        else:
+            out.append(title_case(w) if w.islower() or not w[:1].isupper() else w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def _best_full(written: str, abbr_entry: Optional[_Entry]) -> tuple[str, Optional[_Entry]]:
+    """Canonical core: an exact lexicon full form, else the abbreviation's full form when close, else as written."""
+    key = normkey(written)
+    exact = _fulls().get(key)
+    if exact is not None:
+        return exact.full, exact
+    if abbr_entry is not None:
+        ratio = difflib.SequenceMatcher(None, written.lower(), abbr_entry.full.lower()).ratio()
+        if ratio >= 0.9:
+            return abbr_entry.full, abbr_entry
+    return written, None
+
+
+def _initials_match(abbr: str, words: list[str]) -> int:
+    """Index of the first core word the abbreviation stands for (0: all), or -1."""
+    expanded = regex.sub(r"(\p{Lu})(\d)", lambda m: m.group(1) * int(m.group(2)), abbr)  # DP3 = DPPP
+    letters = "".join(ch for ch in expanded if ch.isupper())
+    if len(letters) < 2:
+        return -1
+    content = [(k, w) for k, w in enumerate(words) if w not in (",",) and w.lower() not in _CONNECTORS]
+    initials = "".join(w[0].upper() for _, w in content)
+    for start in range(len(content)):
+        sub = initials[start:]
+        if sub[:1] != letters[:1]:
+            continue
+        it = iter(sub)
+        if all(ch in it for ch in letters) and (start == 0 or sub == letters):
+            return content[start][0]
+    return -1
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    base: str
+    style: str
+    suffix: str = ""
+    region: Optional[Region] = None
+    abbr: Optional[str] = None  # abbreviation the article defined for it
+    extra_aliases: list[str] = field(default_factory=list)
+    parent: Optional["_Span"] = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.base} {self.suffix}".strip()
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _words(text)
+        self.learned: dict[str, tuple[str, str]] = {}  # abbr key -> (base, style)
+        self.alias_of: dict[str, str] = {}  # alias key -> canonical name
+
+    # ------------------------------------------------------------------ helpers
+    def gap(self, k: int) -> str:
+        return self.text[self.words[k].end : self.words[k + 1].start] if k + 1 < len(self.words) else ""
+
+    def paren_after(self, k: int) -> Optional[tuple[str, int, int]]:
+        """``(Abbr)`` right after word k: (content, index of the word after it, end char)."""
+        t = self.text
+        pos = self.words[k].end
+        rest = t[pos : pos + 40]
+        stripped = rest.lstrip(" ")
+        if not stripped.startswith("("):
+            return None
+        open_at = pos + len(rest) - len(stripped)
+        close = t.find(")", open_at, open_at + 30)
+        if close == -1 or "\n" in t[open_at:close]:
+            return None
+        content = t[open_at + 1 : close].strip()
+        j = k + 1
+        while j < len(self.words) and self.words[j].start < close:
+            j += 1
+        return content, j, close + 1
+
+    def region_after(self, j: int, style: str, base: str) -> tuple[int, str, Optional[Region], int]:
+        """Region written at word j: (next word, suffix for the name, region, end char); j unchanged if none."""
+        words, t = self.words, self.text
+        if j >= len(words) or style == "none" or "\n" in t[words[j - 1].end : words[j].start] if j else False:
+            return j, "", None, -1
+        gap = t[words[j - 1].end : words[j].start].replace(")", "") if j else ""
+        if gap.strip() not in ("", ","):
+            return j, "", None, -1
+        if gap.strip() == ",":
+            return j, "", None, -1  # ``X, Cabang Y`` is handled by finish()
+        w = words[j]
+        low = w.text.lower()
+        if low in _REGION_CUES:
+            nxt = j + 1
+            after = t[w.end : words[nxt].start] if nxt < len(words) else ""
+            if after.strip() == "/" and nxt < len(words) and words[nxt].text.lower() == "kota":
+                end, k = words[nxt].end, nxt + 1
+                suffix = "Kabupaten/Kota"
+                region = None
+                if (
+                    k < len(words)
+                    and t[words[k].start - 3 : words[k].start].lower() == "se-"
+                    and t[end : words[k].start - 3].strip() == ""
+                ):
+                    n, cands, alias = _admin_match(t, words, k, need_caps=False)
+                    if n:
+                        region = alias or lookup_region(t[words[k].start : words[k + n - 1].end])
+                        if region is not None:
+                            suffix += f" se-{region.name}"
+                            end, k = words[k + n - 1].end, k + n
+                return k, suffix, region, end
+            if after.strip() not in ("", ".") or nxt >= len(words):
+                return j, "", None, -1
+            n, cands, alias = _admin_match(t, words, nxt, need_caps=words[nxt].cap)
+            if not n:
+                return j, "", None, -1
+            written = t[words[nxt].start : words[nxt + n - 1].end]
+            region = lookup_region(f"{w.text.rstrip('.')} {written}") or alias
+            if region is None:
+                return j, "", None, -1
+            return nxt + n, self.suffix(region, style), region, words[nxt + n - 1].end
+        if low in _LOCAL_CUES and w.cap:  # BPD Desa Sukamaju, Pemerintah Desa Sukamaju
+            nxt = j + 1
+            if nxt < len(words) and _joined(t, words, j, 2):
+                n = self.name_run(nxt, 3)
+                if n:
+                    name = title_case(t[words[nxt].start : words[nxt + n - 1].end])
+                    cue = _LOCAL_CUES[low]
+                    suffix = name if base.endswith(cue) else f"{cue} {name}"
+                    return nxt + n, suffix, None, words[nxt + n - 1].end
+            return j, "", None, -1
+        if not w.cap and style != "bare":
+            return j, "", None, -1
+        n, cands, alias = _admin_match(t, words, j, need_caps=True) if w.cap else (0, [], None)
+        if n and not (n == 1 and normkey(w.text) in _ambiguous_names()):
+            region = (
+                alias
+                if alias is not None and alias.type in ("province", "regency", "city")
+                else lookup_region(t[w.start : words[j + n - 1].end])
+            )
+            if region is not None:
+                return j + n, self.suffix(region, style), region, words[j + n - 1].end
+        if style == "bare":  # Polsek Karang Jaya, Pemdes jayamulya: a district or village name
+            gaz = _gazetteer()
+            n = _lokal_match(t, words, j, gaz.district, 3) if w.cap else 0
+            if not n:
+                n = _lokal_match(t, words, j, gaz.village, 2)
+                if n and not w.cap and (len(w.text) < 4 or w.text.lower() in _name_stop()):
+                    n = 0
+            if not n and w.cap:
+                n = min(self.name_run(j, 2), 2)
+            if n:
+                name = title_case(t[w.start : words[j + n - 1].end]) if not w.cap else t[w.start : words[j + n - 1].end]
+                return j + n, " ".join(name.split()), None, words[j + n - 1].end
+        return j, "", None, -1
+
+    @staticmethod
+    def suffix(region: Region, style: str) -> str:
+        if style == "prefixed":
+            prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(region.type)
+            return f"{prefix} {region.name}" if prefix else region.name
+        return region.name
+
+    def name_run(self, j: int, max_n: int) -> int:
+        """Capitalised words (not stop words) from j, joined by spaces."""
+        words, stop = self.words, _name_stop()
+        n = 0
+        while j + n < len(words) and n < max_n:
+            w = words[j + n]
+            if not (w.cap or w.text[:1].isdigit()) or w.text.lower() in stop or w.text.lower() in _REGION_CUES:
+                break
+            if n and not _joined(self.text, words, j + n - 1, 2):
+                break
+            n += 1
+        return n
+
+    # ------------------------------------------------------------------ matching
+    def abbr_at(self, i: int) -> tuple[int, Optional[_Entry], Optional[tuple[str, str]]]:
+        """Longest known or learned abbreviation at word i: (n words, lexicon entry, learned)."""
+        words = self.words
+        if not (words[i].cap or words[i].text[:1].isdigit()):
+            return 0, None, None
+        for n in (3, 2, 1):
+            if i + n > len(words) or not _joined(self.text, words, i, n):
+                continue
+            if n > 1 and self.text[words[i].end : words[i + 1].start] == "\n":
+                continue
+            key = normkey("".join(w.text for w in words[i : i + n]))
+            written = self.text[words[i].start : words[i + n - 1].end]
+            if key in self.learned:
+                return n, None, self.learned[key]
+            entry = _abbrs().get(key)
+            if entry is not None and (
+                written.split()[0][1:].lower() != written.split()[0][1:]
+                or len(written) > 3
+                or n > 1
+                or written.isupper()
+            ):
+                return n, entry, None
+        return 0, None, None
+
+    def head_at(self, i: int) -> tuple[int, Optional[str], Optional[_Entry]]:
+        words = self.words
+        if not words[i].cap:
+            return 0, None, None
+        for n in (3, 2, 1):
+            if i + n > len(words) or not _joined(self.text, words, i, n):
+                continue
+            key = " ".join(w.text.lower() for w in words[i : i + n])
+            if key in _heads():
+                canon, entry = _heads()[key]
+                return n, canon, entry
+        return 0, None, None
+
+    def definition(self, i: int, h: int) -> Optional[tuple[int, str, int, int]]:
+        """A ``(Abbr)`` closing the name that starts at word i (head h words): (last core word, abbr, next word, end)."""
+        words, t = self.words, self.text
+        k = i + h - 1
+        while k < len(words) and k < i + _MAX_CORE:
+            p = self.paren_after(k)
+            if p is not None:
+                content, nxt, end = p
+                parts = content.split()
+                looks_abbr = (
+                    1 < len(content) <= 20
+                    and any(ch.isupper() for ch in content)
+                    and (len(parts) == 1 or (len(parts) == 2 and all(p[:1].isupper() for p in parts)))
+                )
+                if looks_abbr or normkey(content) in _abbrs():
+                    return k, content, nxt, end
+                return None
+            if k + 1 >= len(words):
+                return None
+            gap = t[words[k].end : words[k + 1].start]
+            if gap.strip() not in ("", ",") or "\n" in gap:
+                return None
+            nxt_low = words[k + 1].text.lower()
+            if nxt_low in (
+                "melalui",
+                "bersama",
+                "yang",
+                "oleh",
+                "pada",
+                "kepada",
+                "dengan",
+                "untuk",
+                "di",
+                "ke",
+                "dari",
+                "adalah",
+                "akan",
+                "telah",
+                "sudah",
+                "tidak",
+                "menggelar",
+            ):
+                return None
+            k += 1
+        return None
+
+    def parse_at(self, i: int) -> Optional[tuple[_Span, int]]:
+        """An agency mention starting at word i: (span, next word index)."""
+        words, t = self.words, self.text
+        if i and words[i - 1].text.lower() in _BLOCK_BEFORE:
+            return None
+        n, entry, learned = self.abbr_at(i)
+        if n:
+            base, style = (entry.full, entry.region) if entry else learned
+            span = _Span(words[i].start, words[i + n - 1].end, base, style)
+            j = i + n
+            inside = words[i].start > 0 and t[: words[i].start].rstrip(" ")[-1:] == "("
+            if inside and t[span.end : span.end + 1] == ")":  # (Dispermades) Pati
+                k = j
+                if k < len(words) and t[span.end + 1 : words[k].start].strip() == "":
+                    _k, suffix, region, _end = self.region_after(k, style, base)
+                    if suffix:
+                        span.suffix, span.region = suffix, region
+                return span, j
+            return self.finish(span, j)
+        h, canon, hentry = self.head_at(i)
+        if not h:
+            return None
+        if canon == "Kantor" and i + 1 < len(words) and _joined(t, words, i, 2) and self.abbr_at(i + 1)[0]:
+            return None  # Kantor Kejari Kukar: the office of the agency that follows
+        d = self.definition(i, h)
+        if d is not None:
+            last, abbr, nxt, end = d
+            core_words = [canon] + self.core_tokens(i + h, last + 1)
+            abbr_entry = _abbrs().get(normkey(abbr))
+            written = _norm_written(core_words)
+            base, exact = _best_full(written, abbr_entry)
+            style = (exact or abbr_entry or hentry).region
+            if abbr_entry is None:
+                start_word = _initials_match(abbr, core_words)
+                if start_word == -1:
+                    return self.plain(i, h, canon, hentry)
+                if start_word > 0 and any(
+                    w != "," and w.lower() not in _vocab() and w.lower() not in _CONNECTORS
+                    for w in core_words[1:start_word]
+                ):
+                    return self.plain(i, h, canon, hentry)
+                if start_word > 0:  # Dinas ... (PMD): "Dinas PMD" stands for it
+                    self.learned[normkey(canon + abbr)] = (base, style)
+                else:
+                    self.learned[normkey(abbr)] = (base, style)
+            span = _Span(words[i].start, end, base, style, abbr=abbr)
+            return self.finish(span, nxt, after_paren=True)
+        return self.plain(i, h, canon, hentry)
+
+    def core_tokens(self, a: int, b: int) -> list[str]:
+        out = []
+        for k in range(a, b):
+            if t := self.text[self.words[k - 1].end : self.words[k].start].strip():
+                if t == ",":
+                    out.append(",")
+            out.append(self.words[k].text)
+        return out
+
+    def plain(self, i: int, h: int, canon: str, hentry: _Entry) -> Optional[tuple[_Span, None]]:
+        """Head word(s) and name words without a definition."""
+        words, t = self.words, self.text
+        j = i + h
+        core = [canon]
+        if hentry.kind == "named":
+            if j < len(words) and words[j].text.lower() == "bersama" and canon.lower().startswith("bumdes"):
+                core.append("Bersama")
+                j += 1
+            gap = t[words[j - 1].end : words[j].start] if j < len(words) else "\n"
+            if gap.strip() not in ("", ".") or "\n" in gap:
+                return None
+            n = self.name_run(j, 5)
+            if not n or all(w.text.lower() in _name_stop() for w in words[j : j + n]):
+                return None
+            for x in range(j, j + n):  # Partai Golkar Aburizal Bakrie: the name ends with a known short form
+                if normkey(words[x].text) in _abbrs():
+                    n = x - j + 1
+                    break
+            core += [w.text for w in words[j : j + n]]
+            span = _Span(words[i].start, words[j + n - 1].end, " ".join(core), hentry.region)
+            span.style = hentry.region
+            last = words[j + n - 1]
+            tail = _admin_match(t, words, j + n - 1, need_caps=True)
+            if tail[0] == 1 and tail[2] is None and tail[1]:
+                span.region = lookup_region(last.text)
+            return self.finish(span, j + n, no_region=True)
+        full = self.full_form_at(i, h, canon)
+        vocab = _vocab()
+        k = j
+        while k < len(words) and k - j < _MAX_CORE:
+            w = words[k]
+            if not _joined(t, words, k - 1, 2) and t[words[k - 1].end : w.start].strip() != "":
+                break
+            if "\n" in t[words[k - 1].end : w.start]:
+                break
+            low = w.text.lower()
+            if w.cap and low in vocab:
+                core.append(w.text)
+                k += 1
+                continue
+            if (
+                low in _CONNECTORS
+                and k + 1 < len(words)
+                and words[k + 1].cap
+                and words[k + 1].text.lower() in vocab
+                and _joined(t, words, k, 2)
+            ):
+                core.append(low if low != "dalam" else "Dalam")
+                k += 1
+                continue
+            break
+        if full is not None and full[1] > k:  # a full name of the lexicon, commas and all
+            entry, k = full
+            return self.finish(_Span(words[i].start, words[k - 1].end, entry.full, entry.region), k)
+        span = _Span(words[i].start, words[k - 1].end, _norm_written(core), hentry.region)
+        exact = _fulls().get(normkey(span.base))
+        if exact is not None:
+            span.base, span.style = exact.full, exact.region
+        return self.finish(span, k)
+
+    def full_form_at(self, i: int, h: int, canon: str) -> Optional[tuple[_Entry, int]]:
+        """The longest lexicon full name written at word i (any case, commas optional): (entry, next word)."""
+        words, t = self.words, self.text
+        seq = [canon.lower()] + [w.text.lower() for w in words[i + h : i + h + 14]]
+        best = None
+        for key, entry, parts in _fulls_by_head().get(canon.lower(), ()):
+            if len(parts) > len(seq) or tuple(seq[: len(parts)]) != parts:
+                continue
+            n_words = len(parts) - 1 + h
+            ok = all(
+                t[words[k].end : words[k + 1].start].strip() in ("", ",")
+                and "\n" not in t[words[k].end : words[k + 1].start]
+                for k in range(i, i + n_words - 1)
+            )
+            if ok and (best is None or n_words > best[1] - i):
+                best = (entry, i + n_words)
+        return best
+
+    def finish(self, span: _Span, j: int, after_paren: bool = False, no_region: bool = False) -> tuple[_Span, int]:
+        """Attach a region, a region alias in parentheses, a branch, a parent agency."""
+        words, t = self.words, self.text
+        if not no_region and j < len(words):
+            k, suffix, region, end = self.region_after(j, span.style, span.base)
+            if suffix:
+                span.suffix, span.region, span.end, j = suffix, region, end, k
+                p = self.paren_after(j - 1)
+                if p is not None and region is not None and lookup_region(p[0]) == region:
+                    span.end, j = p[2], p[1]
+            elif span.base.startswith("Pemerintah") and j < len(words) and words[j].text.lower() in _REGION_CUES:
+                level = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}[
+                    _REGION_CUES[words[j].text.lower()]
+                ]
+                if span.base == "Pemerintah" and _joined(t, words, j - 1, 2):
+                    span.base, span.end, j = f"Pemerintah {level}", words[j].end, j + 1
+        # Kejaksaan Negeri X, Cabang Y  /  Cabang Kejaksaan Negeri X di Y
+        if j + 1 < len(words) and span.base.startswith(("Kejaksaan", "Cabang")):
+            gap = t[words[j - 1].end : words[j].start].strip()
+            cue = words[j].text.lower()
+            if (gap == "," and cue == "cabang" and not span.base.startswith("Cabang")) or (
+                gap == "" and cue == "di" and span.base.startswith("Cabang")
+            ):
+                n = self.name_run(j + 1, 2)
+                if n:
+                    place = t[words[j + 1].start : words[j + n].end]
+                    if not span.base.startswith("Cabang"):
+                        span.base = "Cabang " + span.base
+                    span.suffix = f"{span.suffix} di {place}".strip()
+                    span.end, j = words[j + n].end, j + 1 + n
+        # A unit of another agency: Pusat ... BPBD Provinsi Jawa Barat
+        if (
+            j < len(words)
+            and _joined(t, words, j - 1, 2)
+            and not span.suffix
+            and span.base.split()[0]
+            in ("Pusat", "Bidang", "Bagian", "Seksi", "Sekretariat", "Satuan", "Unit", "Balai", "Biro")
+        ):
+            sub = self.parse_at(j)
+            if sub is not None and sub[0].suffix:
+                parent, nj = sub
+                span.parent = parent
+                span.suffix = parent.name
+                span.region = parent.region
+                span.end = parent.end
+                j = nj
+        # Institut X atau Y: Y is another name of it
+        if j + 1 < len(words) and words[j].text == "atau" and _joined(t, words, j - 1, 3):
+            n = self.name_run(j + 1, 1)
+            w = words[j + 1]
+            if n == 1 and normkey(w.text) not in _abbrs() and lookup_region(w.text) is None:
+                span.extra_aliases.append(w.text)
+                self.learned[normkey(w.text)] = (span.base, "none")
+                self.alias_of[normkey(w.text)] = span.name
+        return span, j
+
+    def scan(self) -> list[_Span]:
+        spans: list[_Span] = []
+        i = 0
+        while i < len(self.words):
+            got = self.parse_at(i)
+            if got is None:
+                i += 1
+                continue
+            span, j = got
+            spans.append(span)
+            if span.parent is not None:
+                spans.append(span.parent)
+            while i < len(self.words) and self.words[i].start < span.end:
+                i += 1
+            i = max(i, j) if j is not None else i
+        return spans
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_names() -> frozenset[str]:
+    return frozenset(normkey(w) for w in lexicons.load_lines("place_ambiguous.txt"))
+
+
+def canonical_agency(text: str, region: Optional[Region] = None) -> str:
+    """Canonical name of an agency as written.
+
+    text (str): the agency as written (``Pemprov Kalsel``, ``Dinas PMD``,
+        ``DPMPD Kaltim``, ``Kementrian dalam Negeri``).
+    region (Region | None): region to attach when the text names none.
+    RETURNS (str): the full name with abbreviations expanded and the region
+        attached; the text itself (spaces normalised) when nothing is known.
+
+    >>> canonical_agency("Pemprov Kalsel")
+    'Pemerintah Provinsi Kalimantan Selatan'
+    """
+    clean = " ".join(text.split())
+    spans = _Scanner(clean).scan()
+    if not spans:
+        return clean
+    span = spans[0]
+    if region is not None and not span.suffix and span.style != "none":
+        span.suffix = _Scanner.suffix(region, span.style)
+    return span.name
 
 
 def find_agencies(doc: Doc) -> list[Agency]:
-    """Find agencies in ``doc`` (offsets into the original text)."""
-    return []
+    """Find agencies in ``doc`` (offsets into the original text).
+
+    doc (Doc): the article; ``doc._.article.dateline_name`` gives the region of
+        local bodies the article names without one (``Kepala Bappeda``).
+    RETURNS (list[Agency]): one Agency per canonical name, in order of first mention.
+    """
+    text = doc.text
+    scanner = _Scanner(text)
+    spans = scanner.scan()
+    article = getattr(doc._, "article", None)
+    dl_name = getattr(article, "dateline_name", None) if article is not None else None
+    home = lookup_region(dl_name, prefer_city=True) if dl_name else None
+    if home is not None and home.type not in ("regency", "city"):
+        home = None
+    return _merge(spans, text, home)
+
+
+def _suffix_words(span: _Span) -> set[str]:
+    return {normkey(w) for w in span.suffix.replace("/", " ").replace("se-", "").split()} - {""}
+
+
+def _merge(spans: list[_Span], text: str, home: Optional[Region]) -> list[Agency]:
+    groups: dict[str, list[_Span]] = {}
+    order: list[str] = []
+    for s in spans:
+        key = normkey(s.name)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(s)
+    # fold less specific forms into a unique more specific one (Dinas PMD -> Dinas PMD Provinsi Kalsel)
+    target: dict[str, str] = {}
+    for key in order:
+        first = groups[key][0]
+        mine = _suffix_words(first)
+        cands = [
+            k
+            for k in order
+            if k != key and normkey(groups[k][0].base) == normkey(first.base) and mine < _suffix_words(groups[k][0])
+        ]
+        if cands:
+            defined = [k for k in cands if any(s.abbr for s in groups[k])]
+            target[key] = (defined or cands)[0]
+    for key, dest in target.items():
+        while dest in target:
+            dest = target[dest]
+        groups[dest].extend(groups[key])
+    agencies = []
+    for key in order:
+        if key in target:
+            continue
+        group = sorted(groups[key], key=lambda s: s.start)
+        main = next((s for s in group if s.suffix), group[0])
+        name = main.name
+        region = main.region
+        if not main.suffix:
+            if normkey(main.base) in _generic():
+                continue
+            if (
+                home is not None
+                and main.style == "prefixed"
+                and normkey(main.base) not in _generic()
+                and main.base.split()[0] in ("Dinas", "Badan", "Inspektorat", "Sekretariat", "Satuan")
+            ):
+                name = f"{main.base} {_Scanner.suffix(home, main.style)}"
+                region = home
+        aliases = []
+        for s in group:
+            for form in [" ".join(text[s.start : s.end].split()), s.abbr, *s.extra_aliases]:
+                if form and form != name and form not in aliases:
+                    aliases.append(form)
+        agencies.append(
+            Agency(
+                name=name,
+                aliases=aliases,
+                region_code=region.code if region is not None and region.code else None,
+                mentions=[Mention(text=text[s.start : s.end], start=s.start, end=s.end) for s in group],
+            )
+        )
+    return agencies

@@ -1,0 +1,141 @@
+"""Tests for pipeline.recognize.agencies (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+import pipeline.components  # noqa: F401  (registers the Doc extensions)
+from pipeline.clean import CleanArticle
+from pipeline.nlp import build_nlp
+from pipeline.recognize.agencies import canonical_agency, find_agencies
+from pipeline.recognize.places import find_places, lookup_region
+
+NLP = build_nlp(recognizers=False)
+
+
+def _agencies(text: str, dateline: Optional[str] = None):
+    doc = NLP(text)
+    doc._.article = CleanArticle(text=text, body=text, dateline_name=dateline)
+    pipeline.components._fresh(doc)
+    doc._.places = find_places(doc)
+    agencies = find_agencies(doc)
+    for a in agencies:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
+    return {a.name: a for a in agencies}
+
+
+@pytest.mark.parametrize(
+    "written,canonical",
+    [
+        ("Pemprov Jatim", "Pemerintah Provinsi Jawa Timur"),
+        ("Dinas PMD Provinsi Sulsel", "Dinas Pemberdayaan Masyarakat dan Desa Provinsi Sulawesi Selatan"),
+        ("DPMPD Kaltim", "Dinas Pemberdayaan Masyarakat dan Pemerintahan Desa Provinsi Kalimantan Timur"),
+        ("Polres Sleman", "Kepolisian Resor Sleman"),
+        ("KPPN Kudus", "Kantor Pelayanan Perbendaharaan Negara Kudus"),
+        ("Kemendagri", "Kementerian Dalam Negeri"),
+        ("Kementrian dalam Negeri", "Kementerian Dalam Negeri"),
+        ("Kemenko PMK", "Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan"),
+        ("Pemerintah Kabupaten Garut", "Pemerintah Kabupaten Garut"),
+    ],
+)
+def test_agencies_canonical_agency(written: str, canonical: str) -> None:
+    assert canonical_agency(written) == canonical
+
+
+def test_agencies_canonical_agency_with_region() -> None:
+    assert canonical_agency("Bappeda", lookup_region("Kabupaten Lahat")) == (
+        "Badan Perencanaan Pembangunan Daerah Kabupaten Lahat"
+    )
+
+
+def test_agencies_definition_teaches_abbreviation() -> None:
+    text = (
+        "Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Garut mencatat 40 rumah rusak. "
+        "Tim BPBD masih berada di lokasi bersama relawan."
+    )
+    found = _agencies(text)
+    assert list(found) == ["Badan Penanggulangan Bencana Daerah Kabupaten Garut"]
+    agency = found["Badan Penanggulangan Bencana Daerah Kabupaten Garut"]
+    assert "BPBD" in agency.aliases and len(agency.mentions) == 2
+    assert agency.region_code == "32.05"
+
+
+def test_agencies_bare_form_is_alias_of_regional_one() -> None:
+    text = "Dinas PMD Provinsi Sulsel menggelar bimtek. Menurut panitia, Dinas PMD mengundang seluruh kepala desa."
+    found = _agencies(text)
+    name = "Dinas Pemberdayaan Masyarakat dan Desa Provinsi Sulawesi Selatan"
+    assert list(found) == [name]
+    assert "Dinas PMD" in found[name].aliases
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Proyek dikerjakan oleh CV. Karya Mandiri Sejahtera selama 90 hari.", "CV Karya Mandiri Sejahtera"),
+        ("Dana itu dikelola BUMDes bersama Sumber Rejeki di desa itu.", "BUMDes Bersama Sumber Rejeki"),
+        (
+            "Dinas pekerjaan umum dan penataan ruang (DPUPR) segera memperbaiki jalan kabupaten.",
+            "Dinas Pekerjaan Umum dan Penataan Ruang",
+        ),
+    ],
+)
+def test_agencies_named_and_lowercase(text: str, expected: str) -> None:
+    assert expected in _agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana desa berasal dari pemerintah pusat dan dibagikan kepada masyarakat.",
+        "Seluruh SKPD dan OPD diminta hadir. Pemerintah Desa juga harus aktif.",
+        "Camat mengatakan Kepala Desa wajib melapor.",
+    ],
+)
+def test_agencies_generic_collectives_are_not_agencies(text: str) -> None:
+    assert _agencies(text) == {}
+
+
+def test_agencies_local_body_gets_dateline_region() -> None:
+    found = _agencies("LAHAT – Kepala Bappeda menyampaikan usulan warga.", dateline="Lahat")
+    assert "Badan Perencanaan Pembangunan Daerah Kabupaten Lahat" in found
+
+
+def test_agencies_full_name_with_commas_and_unit_of_agency() -> None:
+    text = (
+        "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi menyalurkan dana. "
+        "Pusat Pengendalian Operasi Penanggulangan Bencana BPBD Provinsi Jambi siaga."
+    )
+    found = _agencies(text)
+    assert "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi" in found
+    assert "Badan Penanggulangan Bencana Daerah Provinsi Jambi" in found
+    assert (
+        "Pusat Pengendalian Operasi Penanggulangan Bencana Badan Penanggulangan Bencana Daerah Provinsi Jambi" in found
+    )
+
+
+def test_agencies_generic_definition_and_award_category_dropped() -> None:
+    text = "Badan Usaha Milik Desa (BUMDes) diminta aktif. Desa itu meraih juara kategori BUMDes Inspiratif tahun ini."
+    assert _agencies(text, dateline="Sleman") == {}
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            "Ketua BPD Desa Cibaregbeg hadir. Kantor Kejari Kukar juga mengirim jaksa, kata Kejari Kukar.",
+            {"Badan Permusyawaratan Desa Cibaregbeg", "Kejaksaan Negeri Kutai Kartanegara"},
+            {"Kantor Kejari Kukar"},
+        ),
+        (
+            "Ketua Umum Partai Golkar Bambang Sutrisno menerima Kementerian Desa PDTT.",
+            {"Partai Golongan Karya", "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"},
+            {"Partai Golkar Bambang Sutrisno"},
+        ),
+    ],
+)
+def test_agencies_village_bodies_offices_and_parties(text: str, expected: set, absent: set) -> None:
+    found = set(_agencies(text))
+    assert expected <= found and not (absent & found)

@@ -1,0 +1,176 @@
+"""Tests for pipeline.recognize.officials (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline.components  # noqa: F401  (registers the Doc extensions)
+from pipeline.clean import CleanArticle
+from pipeline.nlp import build_nlp
+from pipeline.recognize.agencies import find_agencies
+from pipeline.recognize.officials import find_officials
+from pipeline.recognize.places import find_places
+
+NLP = build_nlp(recognizers=False)
+
+
+def _officials(text: str):
+    doc = NLP(text)
+    doc._.article = CleanArticle(text=text, body=text)
+    pipeline.components._fresh(doc)
+    doc._.places = find_places(doc)
+    doc._.agencies = find_agencies(doc)
+    officials = find_officials(doc)
+    for o in officials:
+        for m in o.mentions:
+            assert text[m.start : m.end] == m.text
+    return {o.name: o for o in officials}
+
+
+@pytest.mark.parametrize(
+    "text,name,title,agency",
+    [
+        (
+            "Kepala Dinas Kesehatan Kabupaten Sleman H. Muhammad Rizal mengatakan stok vaksin aman.",
+            "Muhammad Rizal",
+            "Kepala Dinas",
+            "Dinas Kesehatan Kabupaten Sleman",
+        ),
+        (
+            "Kasubag Umum dan Kepegawaian Sri Wahyuni menyampaikan jadwal pelatihan.",
+            "Sri Wahyuni",
+            "Kepala Subbagian Umum dan Kepegawaian",
+            None,
+        ),
+        (
+            "Kepala DPMD Jabar Asep Saepudin SE.MM. hadir dalam rapat itu.",
+            "Asep Saepudin",
+            "Kepala Dinas",
+            "Dinas Pemberdayaan Masyarakat dan Desa Provinsi Jawa Barat",
+        ),
+        (
+            "Hal itu disampaikan Camat Cibeber Yusuf Maulana di kantornya.",
+            "Yusuf Maulana",
+            "Camat Cibeber",
+            None,
+        ),
+    ],
+)
+def test_officials_title_agency_name(text: str, name: str, title: str, agency) -> None:
+    found = _officials(text)
+    assert name in found
+    assert found[name].title == title
+    assert found[name].agency == agency
+
+
+def test_officials_represented_by_secretary() -> None:
+    text = (
+        "Acara dibuka oleh Kepala Dinas Sosial Provinsi Jambi Ahmad Fauzi, yang diwakili "
+        "Sekretarisnya, Raden Mas Bagus Pratama."
+    )
+    found = _officials(text)
+    assert set(found) == {"Ahmad Fauzi", "Bagus Pratama"}
+    rep = found["Bagus Pratama"]
+    assert rep.title == "Sekretaris" and rep.represents == "Ahmad Fauzi"
+    assert rep.agency == found["Ahmad Fauzi"].agency == "Dinas Sosial Provinsi Jambi"
+
+
+def test_officials_initials_of_suspects() -> None:
+    text = "Polisi menahan AS (45) bersama bendahara desanya berinisial RK (39) sejak Senin."
+    found = _officials(text)
+    assert set(found) == {"AS", "RK"}
+    assert found["RK"].title == "Bendahara Desa"
+
+
+def test_officials_short_name_merges_into_full_name() -> None:
+    text = (
+        "Kabid Bina Marga Dinas PUPR Kabupaten Lahat Rudi Hartono meninjau jembatan. "
+        "\u201cKami percepat,\u201d ujar Rudi."
+    )
+    found = _officials(text)
+    assert list(found) == ["Rudi Hartono"]
+    assert found["Rudi Hartono"].title == "Kepala Bidang Bina Marga"
+    assert len(found["Rudi Hartono"].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kepala Desa mengatakan warga sudah menerima bantuan pada Senin.",
+        "Bupati Sleman hadir pada Kamis pagi.",
+        "Dinas Sosial Provinsi Jambi menyalurkan bantuan kepada warga.",
+    ],
+)
+def test_officials_no_person_without_a_name(text: str) -> None:
+    assert _officials(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        (
+            "Rudi Hartono, Kepala Dinas PUPR Kabupaten Garut, mengatakan jembatan segera dibangun.",
+            "Rudi Hartono",
+            "Kepala Dinas",
+        ),
+        ("Ahmad Fauzan selaku Kepala Desa Sumberjo membenarkan hal tersebut.", "Ahmad Fauzan", "Kepala Desa Sumberjo"),
+        ("Sementara itu, Sutrisno (kepala dusun) menyebut 40 rumah terdampak.", "Sutrisno", "Kepala Dusun"),
+        (
+            "Pj Wali Kota Lhokseumawe, A Hanan, berharap dana desa dimanfaatkan.",
+            "A Hanan",
+            "Penjabat Wali Kota Lhokseumawe",
+        ),
+        (
+            "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi (Mendes PDTT) Abdul Halim Iskandar hadir.",
+            "Abdul Halim Iskandar",
+            "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+        ),
+        ("Kapolsek Ngaglik Kompol Sutarja menjamin keamanan.", "Sutarja", "Kepala Kepolisian Sektor Ngaglik"),
+    ],
+)
+def test_officials_other_title_patterns(text: str, name: str, title: str) -> None:
+    found = _officials(text)
+    assert list(found) == [name]
+    assert found[name].title == title
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Suyono (56), warga setempat, mengaku sudah melapor.", {"Suyono"}),
+        ("Warga mengatakan jalan itu rusak. Budi Santoso mengatakan perbaikan lambat.", {"Budi Santoso"}),
+        ("\u201cKami menunggu,\u201d kata Siti Aminah, warga Desa Sukamaju.", {"Siti Aminah"}),
+        ("Bupati Sleman hadir. Dr. Ir. Teuku Mahdi, M.Si mengatakan rapat dimulai.", {"Teuku Mahdi"}),
+    ],
+)
+def test_officials_persons_without_titles(text: str, names: set) -> None:
+    assert set(_officials(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("Kades cibaregbeg, H. Dedi Supriadi S.Sos mengaku bangga.", "Dedi Supriadi", "Kepala Desa Cibaregbeg"),
+        (
+            "Kejari menahan mantan Kepala Desa Loa Kulu Kota berinisial SN (47) kemarin.",
+            "SN",
+            "Kepala Desa Loa Kulu Kota",
+        ),
+        ("Ketua Umum Partai Golkar Bambang Sutrisno hadir dalam pelantikan.", "Bambang Sutrisno", "Ketua Umum"),
+    ],
+)
+def test_officials_village_titles_suspects_and_parties(text: str, name: str, title: str) -> None:
+    found = _officials(text)
+    assert name in found and found[name].title == title
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Menurut warga, ibu Ratna Sari sudah lama mengajar di sana.", {"Ratna Sari"}),
+        ("Ketua Badan Pemenangan Daerah, Rahmat Hidayat menyampaikan laporan.", {"Rahmat Hidayat"}),
+        ("Perdana Menteri Thailand, Somchai Prasert, membantah tuduhan itu.", {"Somchai Prasert"}),
+    ],
+)
+def test_officials_addressed_and_not_organisation_words(text: str, names: set) -> None:
+    assert set(_officials(text)) == names
