@@ -22,15 +22,24 @@ How:
    (``usulan ... perbaikan jalan``), a second gathering in the sentence of
    another (``rembuk ... ditutup dengan penandatanganan``), and any trigger
    inside a quote (it may only add to an event found outside quotes).
+   A gathering or handover said to be planned (``akan menggelar rapat``,
+   ``rapat ... akan digelar``) is an event only when its sentence gives its
+   day; one opening with ``Sebelumnya``/``pernah`` without a day, or near
+   ``Maret lalu``, is background.  Building work (``pembangunan jalan``, rows
+   marked ``project``) is an event only as the article's main happening: not
+   after another happening, unless in the lead, and not as the object of a
+   gathering (``meninjau pembangunan jembatan``).
 2. Awards (``events_awards.jsonl``): every prize named (``X Award Tahun
    2023``, ``Juara I ...``, ``Penghargaan ...``) is one award; mentions whose
    words are within another's (``Juara I`` / ``Juara I Lomba BUMDes ...``) are
    the same prize; triggers inside an award's name are part of it.
+   Handovers of things (``penyerahan satu unit ambulans``, ``menyerahkan 500
+   buku``) are ceremonies of their own family, apart from launches.
 3. One event per happening: mentions of one type (and family: corruption and
    a road accident are two incidents) merge (``Rakor``, ``Rakor tersebut``,
    ``Rakor ini`` are one meeting) unless they carry different dates and the
    later one is not a short form of the first's name; a mention referring
-   back (``korban banjir``) joins the event it refers to.  A mention marked as
+   back (``korban banjir``, ``bimtek Siskeudes ini``) joins the event it refers to.  A mention marked as
    long past (``banjir ... tahun lalu``) has no date and stays apart from a
    dated one.
 4. Date: a date of role event (or published) in a mention's sentence, not one
@@ -44,6 +53,13 @@ How:
    during a visit or ceremony take its
    date; awards without one take the date of the sentence handing the prizes
    over (``Penghargaan diserahkan ..., Selasa (22/8/2023)``).
+   Also: a date tied to another happening by a relative clause (``lokasi
+   longsor yang terjadi Minggu (12/5)``) is not the mention's; a weekday
+   alone (``pada Selasa pagi``) names the one listed day of that weekday;
+   what follows ``Usai peresmian, ...`` or happens ``pada acara yang sama``
+   takes the day of the happening before it; a distribution running over
+   months (``penyaluran dana desa tahun anggaran 2024 sudah mencapai 60
+   persen``) has no day.
 5. Details: ``venue`` the phrase after ``di``/``bertempat di`` with a venue
    head word; ``city`` from ``di Kota/Kabupaten X`` or the dateline;
    ``organizer`` the agency that is the subject of ``menggelar`` (or after
@@ -56,6 +72,7 @@ Cue lists are in ``events_cues.txt``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -100,6 +117,7 @@ class _Trigger:
     family: str  # mentions merge within a family (incidents: korupsi vs kecelakaan)
     pattern: re.Pattern
     context: Optional[re.Pattern]
+    project: bool = False  # building work: an event only as the article's main happening
 
 
 @dataclass(frozen=True)
@@ -119,6 +137,13 @@ class _Cues:
     undated: re.Pattern
     giving: re.Pattern
     cutoff: re.Pattern
+    plan_event: re.Pattern
+    occasion: re.Pattern
+    demo: re.Pattern
+    other_date: re.Pattern
+    background: re.Pattern
+    running: re.Pattern
+    routine: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +158,7 @@ def _triggers() -> tuple[_Trigger, ...]:
                 family=row.get("family", row["type"]),
                 pattern=re.compile(_WB0 + "(?:" + row["pattern"] + ")" + _WB1, re.I | re.V1),
                 context=re.compile(_WB0 + "(?:" + ctx + ")" + _WB1, re.I | re.V1) if ctx else None,
+                project=bool(row.get("project", False)),
             )
         )
     return tuple(out)
@@ -173,6 +199,13 @@ def _cues() -> _Cues:
         undated=re.compile(_WB0 + "(?:" + alt("undated") + ")" + _WB1, re.I),
         giving=re.compile(_WB0 + "(?:" + alt("giving") + ")" + _WB1, re.I),
         cutoff=re.compile(_WB0 + "(?:" + alt("cutoff") + r")(?:\s+(?:tanggal|tgl\.?))?\s*$", re.I),
+        plan_event=re.compile(_WB0 + "(?:" + alt("plan_event") + ")" + _WB1, re.I),
+        occasion=re.compile(_WB0 + "(?:" + alt("occasion") + ")" + _WB1, re.I),
+        demo=re.compile(_WB0 + "(?:" + alt("demo") + ")" + _WB1, re.I),
+        routine=re.compile(_WB0 + "(?:" + alt("routine") + ")" + _WB1, re.I),
+        running=re.compile(_WB0 + "(?:" + alt("running") + r")(?![\w-])", re.I),
+        background=re.compile(r"^\W*(?:" + alt("background") + ")" + _WB1, re.I),
+        other_date=re.compile(_WB0 + "(?:" + alt("other_date") + r")\s*,?\s*$", re.I),
         venue=re.compile(
             _WB0 + r"(?:bertempat\s+)?di\s+(?P<venue>(?i:" + alt("venue") + r")" + _WB1 + r"[^,.;:\n]*)", re.V1
         ),
@@ -222,6 +255,8 @@ class _Mention:
     past: bool = False
     ref: bool = False
     undated: bool = False
+    demo: bool = False
+    project: bool = False
     date: Optional[str] = None
     name: str = ""
 
@@ -263,8 +298,12 @@ class _Context:
         return any(s <= start and end <= e for s, e in self.names)
 
     # -- dates -----------------------------------------------------------------
-    def date_in(self, lo: int, hi: int, roles: tuple[str, ...] = ("event", "published")) -> Optional[str]:
-        """A date of one of ``roles`` written in ``text[lo:hi]`` (event role first)."""
+    def date_in(
+        self, lo: int, hi: int, roles: tuple[str, ...] = ("event", "published"), skip_other: bool = False
+    ) -> Optional[str]:
+        """A date of one of ``roles`` written in ``text[lo:hi]`` (event role first);
+        with ``skip_other``, of several dates not one tied to another happening
+        by a relative clause (``longsor yang terjadi Minggu (12/5)``)."""
         found = [
             d
             for d in self.dates
@@ -274,6 +313,12 @@ class _Context:
             found = self._dates_by_text(lo, hi, roles)
         if not found:
             return None
+        if skip_other:
+            # "meninjau lokasi longsor yang terjadi Minggu (12/5)": a date in a
+            # relative clause about another happening is not this one's
+            found = [d for d in found if not self.cues.other_date.search(self.text[max(lo, d.start - 40) : d.start])]
+            if not found:
+                return None
         found.sort(key=lambda d: (d.role != "event", d.start))
         return found[0].value
 
@@ -293,7 +338,15 @@ class _Context:
             mon = months.get(m.group(2).lower())
             if mon and not cut(m):
                 days.add((int(m.group(1)), mon))
+        # "pada Selasa pagi": a weekday alone names the listed day of that weekday
+        weekdays = _weekday_numbers()
+        named = {
+            weekdays[w.group(1).lower().replace("'", "").replace("’", "")]
+            for w in re.finditer(r"(?<![\w-])(\p{Lu}[\p{L}'’]+)(?![\w-])", chunk)
+            if w.group(1).lower().replace("'", "").replace("’", "") in weekdays
+        }
         out = []
+        by_weekday = []
         for d in self.all_dates:
             if d.role not in roles:
                 continue
@@ -303,13 +356,33 @@ class _Context:
                 continue
             if (day, month) in days:
                 out.append(d)
-        return out
+            elif named and not days:
+                try:
+                    wd = dt.date.fromisoformat(d.value).weekday()
+                except ValueError:
+                    continue
+                if wd in named:
+                    by_weekday.append(d)
+        # only when one listed day has that weekday (otherwise it is ambiguous)
+        return out or (by_weekday if len({d.value for d in by_weekday}) == 1 else [])
 
     def first_event_date(self, used: set[str]) -> Optional[str]:
         for d in sorted(self.dates, key=lambda d: d.start):
             if d.role == "event" and d.value not in used:
                 return d.value
         return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_numbers() -> dict[str, int]:
+    """Weekday names (lower-case, no apostrophe) to ``date.weekday()`` numbers, from ``weekdays.tsv``."""
+    out: dict[str, int] = {}
+    try:
+        for row in load_tsv("weekdays.tsv"):
+            out[row["name"].lower().replace("'", "").replace("’", "")] = int(row["weekday"])
+    except (FileNotFoundError, KeyError, ValueError) as e:
+        LOGGER.warning("weekdays.tsv unreadable (%s): a weekday alone is not matched", e)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -438,10 +511,13 @@ def _find_mentions(ctx: _Context) -> tuple[list[_Mention], list[tuple[int, int]]
         if any(as_ <= s < ae for as_, ae in awards) or ctx.in_name(s, e):
             continue
         sent = _sentence_of(ctx.sents, s)
-        men = _Mention(trig.type, trig.kind, trig.family, s, e, text[s:e], sent, ctx.in_quote(s))
+        men = _Mention(trig.type, trig.kind, trig.family, s, e, text[s:e], sent, ctx.in_quote(s), project=trig.project)
         men.seeds = not men.in_quote and trig.kind != "anaphor" and not _blocked(text, s, sent[0], cues)
         if men.seeds and trig.type in HABIT_TYPES and _near(text, s, e, sent, cues.habit):
             men.seeds = False
+        if men.seeds and trig.type == "visit" and _near(text, s, e, sent, cues.routine):
+            # "ia rutin meninjau desa-desa": a habit, unless its sentence gives a day
+            men.seeds = ctx.date_in(*sent, roles=("event",)) is not None
         if men.seeds and trig.type in TOPIC_TYPES and cues.topic.search(text, sent[0], sent[1]):
             men.seeds = False
         if men.seeds and trig.kind == "weak":
@@ -451,15 +527,32 @@ def _find_mentions(ctx: _Context) -> tuple[list[_Mention], list[tuple[int, int]]
                 men.seeds = _occurs(text, s, e, sent, cues)
         if trig.kind == "weak" and not men.seeds:
             continue  # a weak trigger that does not report a happening says nothing
+        if men.seeds and trig.type not in MISHAPS and trig.type != "incident" and _planned(text, s, e, sent, cues):
+            # "akan menggelar rapat evaluasi", "rapat ... akan digelar bulan depan":
+            # a plan, unless its sentence gives the day it will happen
+            men.seeds = ctx.date_in(*sent, roles=("event",)) is not None
+        if (
+            men.seeds
+            and trig.type in GATHERINGS
+            and re.match(r"di\w{3,}", men.text.lower())
+            and re.search(r"(?i)(?<![\w-])(?:yang|sejak)\s+$", text[max(sent[0], s - 8) : s])
+        ):
+            # "program yang diluncurkan sejak 2021", "sejak dilantik": a description, not a happening
+            men.seeds = ctx.date_in(*sent, roles=("event",)) is not None
+        men.demo = bool(re.match(r"(?:\s+\p{Lu}[\w-]*){0,3}\s+(?:" + cues.demo.pattern + ")", text[e : sent[1]]))
         men.past = bool(_near_past(text, s, e, sent, cues))
+        if not men.past and trig.type in GATHERINGS and cues.background.search(text[sent[0] : s]):
+            men.past = ctx.date_in(*sent, roles=("event",)) is None
         men.ref = _words_before(text, s, sent[0], cues.ref, 1)
         men.undated = trig.type == "incident" and _words_before(text, s, sent[0], cues.undated, 3)
+        if trig.type == "distribution" and cues.running.search(text, s, sent[1]):
+            men.undated = True  # "penyaluran dana desa tahun anggaran 2024 sudah mencapai 60 persen"
         mentions.append(men)
     # A second gathering in the sentence of another ("Rembuk ditutup dengan
     # penandatanganan ...") is part of the first.
     for i, men in enumerate(mentions):
         if men.seeds and men.type in GATHERINGS and any(
-            o.seeds and o.sent == men.sent and o.type in GATHERINGS and o.type != men.type
+            o.seeds and not o.ref and o.sent == men.sent and o.type in GATHERINGS and o.type != men.type
             for o in mentions[:i]
         ):
             men.seeds = False
@@ -472,6 +565,21 @@ def _words_before(text: str, start: int, sent_lo: int, pattern: re.Pattern, n: i
     before = re.split(r"[,;:()\"“”\n]", before)[-1]
     words = re.findall(r"[\w-]+", before)[-n:] if n else []
     return any(pattern.fullmatch(w) for w in words)
+
+
+def _planned(text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues) -> bool:
+    """A plan word among the (up to) four words before the trigger in its clause
+    (``akan menggelar rapat``), or one followed by an occurrence verb within the
+    five words after it (``rapat evaluasi akan digelar``)."""
+    before = re.split(r"[,;:()\"“”\n]", text[max(sent[0], start - 60) : start])[-1]
+    if any(cues.plan_event.fullmatch(w) for w in re.findall(r"[\w-]+", before)[-4:]):
+        return True
+    after = re.split(r"[,;:\"“”\n]", text[end : min(sent[1], end + 80)])[0]
+    words = re.findall(r"[\w-]+", after)[:6]
+    return any(
+        cues.plan_event.fullmatch(w) and any(cues.occur.fullmatch(x) for x in words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
 
 
 def _blocked(text: str, start: int, sent_lo: int, cues: _Cues) -> bool:
@@ -511,6 +619,17 @@ def _near(text: str, start: int, end: int, sent: tuple[int, int], pattern: re.Pa
     return bool(pattern.search(text, lo, hi))
 
 
+def _lead(ctx: _Context) -> list[tuple[int, int]]:
+    """The article's lead: its first sentence, and the next one when it is in the
+    same paragraph."""
+    sents = [sp for sp in ctx.sents if re.search(r"\w", ctx.text[sp[0] : sp[1]])]
+    if len(sents) < 2:
+        return sents
+    if "\n" in ctx.text[sents[0][0] : sents[1][0]].lstrip():
+        return sents[:1]
+    return sents[:2]
+
+
 def _refers_to(men: _Mention, cl: _Cluster) -> bool:
     """The mention's trigger is written within a name the cluster already has."""
     key = " ".join(men.text.lower().split())
@@ -521,7 +640,7 @@ def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
     """Merge mentions into one cluster per happening."""
     for men in mentions:
         if not men.past and not men.undated:
-            men.date = ctx.date_in(*men.sent)
+            men.date = ctx.date_in(*men.sent, skip_other=men.type not in MISHAPS)
     clusters: list[_Cluster] = []
 
     def of_type(men: _Mention) -> list[_Cluster]:
@@ -538,6 +657,8 @@ def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
             target = next((c for c in same if c.past), None)
         elif men.ref and any(not c.past for c in same):
             target = next(c for c in same if not c.past)  # "korban banjir": the flood already reported
+        elif men.demo and any(not c.past for c in same):
+            target = next(c for c in same if not c.past)  # "bimtek ini", "rapat tersebut": the one reported
         elif men.date:
             target = (
                 next((c for c in same if not c.past and c.date == men.date), None)
@@ -582,15 +703,62 @@ def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
     # the article's first unused event date.
     for c in (main, mishap):
         if c is not None and c.date is None and not c.first.undated:
-            c.date = ctx.date_in(*_next_sentence(ctx.sents, c.first.sent), roles=("event",))
-    if main is not None and main.date is None:
+            nxt = _next_sentence(ctx.sents, c.first.sent)
+            # not when the next sentence reports another happening: the date is its
+            if not any(
+                m.seeds and nxt[0] <= m.start < nxt[1] and (m.type, m.family) != (c.type, c.family)
+                for m in mentions
+                if m.kind != "anaphor"
+            ):
+                c.date = ctx.date_in(*nxt, roles=("event",))
+    lead = _lead(ctx)
+    if main is not None and main.date is None and any(
+        m.sent in lead or _occurs(ctx.text, m.start, m.end, m.sent, ctx.cues) for m in main.mentions if m.seeds
+    ):
+        # only a gathering the article reports as happening: in its lead, or with
+        # a verb of occurrence ("musrenbang digelar"), not one named in passing
         main.date = ctx.first_event_date({c.date for c in clusters if c.date})
-    # Things handed over during a visit or ceremony happen on its day.
-    if main is not None and main.date and main.type in ("visit", "ceremony"):
+    # "Usai peresmian, Gubernur meninjau ...": on the day of the happening it follows.
+    for c in clusters:
+        if c.date is not None or c.past or c.type not in GATHERINGS + ("distribution",):
+            continue
+        for m in mentions:
+            if m.ref and m.sent == c.first.sent and m.start < c.first.start and m not in c.mentions:
+                if not re.search(r"(?i)(?:usai|seusai|setelah|sesudah|selesai)\s*$", ctx.text[max(m.sent[0], m.start - 12) : m.start]):
+                    continue
+                prior = next((o for o in clusters if o is not c and m in o.mentions and o.date), None)
+                if prior is not None:
+                    c.date = prior.date
+                    break
+    # Things handed over during a visit or ceremony, or "pada acara tersebut"
+    # during any gathering, happen on its day.
+    if main is not None and main.date:
         for c in clusters:
             if c.type in ("distribution", "ceremony") and c is not main and not c.past and c.date is None:
-                if c.first.start > main.first.start:
+                if all(m.undated for m in c.mentions if m.seeds):
+                    continue  # a process running over months
+                during = main.type in ("visit", "ceremony") or any(
+                    ctx.cues.occasion.search(ctx.text, *m.sent) for m in c.mentions if not m.in_quote
+                )
+                if during and c.first.start > main.first.start:
                     c.date = main.date
+    # A project being built is an event only as the article's main happening:
+    # named in the lead, or when nothing else happens.
+    # Not when it is only the object of a gathering in its sentence ("meninjau
+    # pembangunan jembatan", "meresmikan pembangunan ...").
+    def project(c: _Cluster) -> bool:
+        return all(m.project for m in c.mentions if m.seeds)
+
+    def main_project(c: _Cluster) -> bool:
+        first = not any(not o.past and not project(o) and o.first.start < c.first.start for o in clusters)
+        return any(
+            m.seeds
+            and (first or m.sent in lead)
+            and not any(o.seeds and o.sent == m.sent and o.start < m.start and o.type in GATHERINGS for o in mentions)
+            for m in c.mentions
+        )
+
+    clusters = [c for c in clusters if not project(c) or main_project(c)]
     clusters.sort(key=lambda c: c.first.start)
     return clusters
 
@@ -699,6 +867,7 @@ def _find_events(doc: Doc) -> list[Event]:
     )
 
     out: list[tuple[int, Event]] = []
+    on_occasion: set[int] = set()  # undated, said to happen "pada acara yang sama"
     for cl in clusters:
         named = [m for m in cl.mentions if m.kind != "anaphor" and not m.in_quote] or cl.mentions
         best = min(named, key=lambda m: m.start)
@@ -721,6 +890,9 @@ def _find_events(doc: Doc) -> list[Event]:
             end=best.end,
         )
         out.append((best.start, ev))
+        if not cl.past and cl.date is None and cl.type in GATHERINGS + ("distribution",) and not cl.first.undated:
+            if any(ctx.cues.occasion.search(text, *m.sent) for m in named if not m.in_quote):
+                on_occasion.add(id(ev))
 
     # The sentence handing over the prizes ("Penghargaan diserahkan ..., Selasa (22/8)")
     # dates the awards that have no date of their own.
@@ -748,5 +920,11 @@ def _find_events(doc: Doc) -> list[Event]:
             )
         )
     out.sort(key=lambda x: x[0])
+    # "... pada acara yang sama": on the day of the happening reported before it
+    last_date = None
+    for _, ev in out:
+        if ev.date is None and id(ev) in on_occasion and last_date:
+            ev.date, ev.year = last_date, None
+        last_date = ev.date or last_date
     LOGGER.debug("%d events from %d trigger mentions", len(out), len(mentions))
     return [ev for _, ev in out]

@@ -26,7 +26,12 @@ items:
    speaking since the previous quote, else the previous quote's speaker,
    else the last official named before.  When no official matches, the
    capitalised name as written is used, without position words and
-   honorifics.  Unnamed attributions (``ujar warga``) drop the quote.
+   honorifics.  Unnamed attributions (``ujar warga``) drop the quote; a
+   lower-case position (``ujar bupati``) names the official holding it.
+   Officials' names are cleaned before use (:func:`speaker_name`: ``M Si``
+   is no name, ``Kaltim Rudi Hamdani`` is ``Rudi Hamdani``), and a name
+   written after the verb that only shares a word with an official
+   (``kata Budi Santoso`` beside ``Budi Hartono``) is taken as written.
 
 Lexicons (``pipeline/data``): ``speech_verbs.txt``, ``quotes_pronouns.txt``,
 ``quotes_honorifics.txt``, ``quotes_degrees.txt``, ``quotes_title_words.txt``,
@@ -144,6 +149,20 @@ def _gazetteer_words() -> set[str]:
         words = re.sub(r"^(?:Kabupaten|Kota|Provinsi)\s+", "", name).split()
         if words:
             out.add(_norm(words[0]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> dict[str, str]:
+    """One-word position abbreviations (lower-case) to their full forms
+    (``kades`` -> ``kepala desa``), from ``titles.tsv`` when present."""
+    out: dict[str, str] = {}
+    if not _has_data("titles.tsv"):
+        return out
+    for row in load_tsv("titles.tsv"):
+        abbr, full = (row.get("abbr") or "").strip(), (row.get("full") or "").strip()
+        if abbr and full and " " not in abbr and row.get("kind", "title") == "title":
+            out.setdefault(abbr.lower(), " ".join(re.findall(r"[\w-]+", full.lower())))
     return out
 
 
@@ -306,22 +325,23 @@ class _NameIndex:
         self.hits: list[_Hit] = []
         owners: dict[str, set[str]] = {}
         for off in officials:
-            if not off.name:
-                continue
+            name = speaker_name(off.name)
+            if not name:
+                continue  # "M Si": a degree the officials stage took for a name
             for m in off.mentions:
                 if text[m.start : m.end] == m.text:
-                    self.hits.append(_Hit(m.start, m.end, off.name, True))
-            words = off.name.split()
+                    self.hits.append(_Hit(m.start, m.end, name, True))
+            words = name.split()
             pat = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])"
             for m in re.finditer(pat, text):
-                self.hits.append(_Hit(m.start(), m.end(), off.name, True))
+                self.hits.append(_Hit(m.start(), m.end(), name, True))
             for w in words:
                 n = _norm(w)
                 if len(n) < MIN_NAME_WORD or n in lx.honorifics or n in lx.degrees or n in lx.titles:
                     continue
                 if not w[:1].isupper():
                     continue
-                owners.setdefault(w, set()).add(off.name)
+                owners.setdefault(w, set()).add(name)
         for w, names in owners.items():
             if len(names) != 1:
                 continue  # shared by two officials: not distinctive
@@ -342,6 +362,26 @@ class _NameIndex:
 
     def within(self, lo: int, hi: int) -> list[_Hit]:
         return [h for h in self.hits if lo <= h.start and h.end <= hi]
+
+
+def speaker_name(name: Optional[str]) -> Optional[str]:
+    """An official's name fit to name a speaker: without honorifics and degrees
+    (``M Si`` alone is no name), and without leading region or position words
+    the officials stage may have taken in (``Kaltim Rudiansyah Hamdani``) as
+    long as two name words remain."""
+    lx = _lex()
+    words = [w for w in (name or "").split() if _norm(w) and _norm(w) not in lx.honorifics and _norm(w) not in lx.degrees]
+    if _norm("".join(words)) in lx.degrees:
+        return None  # "M Si", "S Sos": one degree split into words
+    while len(words) > 1 and _norm(words[0]) in lx.titles:
+        words = words[1:]
+    while len(words) > 2 and (_norm(words[0]) in lx.regions or _norm(words[0]) in lx.titles):
+        words = words[1:]
+    if not words or sum(len(_norm(w)) for w in words) < MIN_NAME_WORD:
+        return None
+    if len(words) == 1 and (_norm(words[0]) in lx.titles or _norm(words[0]) in lx.pronouns):
+        return None
+    return " ".join(words)
 
 
 def _after_region_word(text: str, pos: int, lx: _Lex) -> bool:
@@ -461,7 +501,12 @@ class _Resolver:
         if hits:
             # the person closest to the end of the attribution phrase
             appo = self._apposition(hits[-1].end, limit)
-            return _NAMED, appo or hits[-1].name, hits[-1].end
+            if appo:
+                return _NAMED, appo, hits[-1].end
+            other = self._other_person(hits[-1], name_end)
+            if other:
+                return _NAMED, other[0], other[1]
+            return _NAMED, hits[-1].name, hits[-1].end
         # "ujar Kepala Bidang X Pati, Agustin, Selasa", "kata seorang warga, Siti":
         # look on to the sentence end.
         hits = self.index.within(lo, self._sentence_end(lo, limit))
@@ -470,21 +515,45 @@ class _Resolver:
         written, end = self._written_name(lo, self._sentence_end(lo, limit))
         if not first[:1].isupper():
             # "ujar warga": unnamed, unless a name follows ("ujar seorang warga, Siti Aminah")
+            # or a position names the official who holds it ("ujar bupati")
+            if not written and _norm(first) in self.lx.titles:
+                written = self._by_title(t[lo:seg_end])
             return (_NAMED, written, end) if written else (_UNNAMED, None, lo + m.end(1))
         if written is None:
             # "kata Camat": a position alone names the official who holds it
             written = self._by_title(t[lo:seg_end])
         return (_NAMED, written, end) if written else (_UNNAMED, None, seg_end)
 
+    def _other_person(self, hit: _Hit, hi: int) -> Optional[tuple[str, int]]:
+        """The name as written when a single name word of an official runs on
+        into words not in that official's name (``kata Budi Santoso`` where the
+        official is ``Budi Hartono``): another person, whom the officials stage
+        missed.  RETURNS (name, end) or None."""
+        if hit.full:
+            return None
+        m = re.match(r"(?:[ \t]+\p{Lu}[\p{L}'-]+)+", self.text[hit.end : hi])
+        if not m:
+            return None
+        known = {_norm(w) for w in hit.name.split()}
+        extra = [w for w in m.group(0).split() if _norm(w) not in known]
+        if not extra or any(_norm(w) in self.lx.titles or _norm(w) in self.lx.regions for w in extra):
+            return None
+        end = hit.end + m.end()
+        return self.text[hit.start : end], end
+
     def _by_title(self, phrase: str) -> Optional[str]:
-        """The official whose position is ``phrase`` (``Camat``, ``Kepala Desa X``)."""
-        p = " ".join(re.findall(r"[\w-]+", phrase.lower()))
+        """The official whose position is ``phrase`` (``Camat``, ``Kepala Desa X``,
+        ``Kades`` for ``Kepala Desa``)."""
+        words = re.findall(r"[\w-]+", phrase.lower())
+        if words:
+            words[0] = _title_forms().get(words[0], words[0])
+        p = " ".join(words)
         if not p:
             return None
         for off in self.officials:
             title = " ".join(re.findall(r"[\w-]+", (off.title or "").lower()))
             if title and (p == title or p.startswith(title + " ") or title.startswith(p + " ")):
-                return off.name
+                return speaker_name(off.name)
         return None
 
     def _written_name(self, lo: int, hi: int, segments: int = 2) -> tuple[Optional[str], int]:

@@ -207,6 +207,121 @@ def test_events_type_and_date(blank_nlp, text, dates, expected):
     assert _td(_doc(blank_nlp, text, dates=dates)) == expected
 
 
+@pytest.mark.parametrize(
+    "text,dates,expected",
+    [
+        # a launch, and a handover on the same occasion: two ceremonies on its day
+        (
+            "Bupati Sigi meluncurkan Gerakan Desa Bebas Sampah di Lapangan Desa Bora, Rabu (5/6/2024).\n\n"
+            "Pada kesempatan yang sama, Bupati juga melakukan penyerahan satu unit ambulans kepada desa.",
+            [("Rabu (5/6/2024)", "2024-06-05", "event")],
+            [("ceremony", "2024-06-05"), ("ceremony", "2024-06-05")],
+        ),
+        # money handed over "pada acara tersebut" during a meeting takes its day
+        (
+            "Dinas PMD menggelar bimtek aplikasi keuangan desa, Kamis (22/2/2024).\n\n"
+            "Bupati menyerahkan bantuan keuangan Rp150 juta kepada dua desa pada acara tersebut.",
+            [("Kamis (22/2/2024)", "2024-02-22", "event")],
+            [("meeting", "2024-02-22"), ("distribution", "2024-02-22")],
+        ),
+        # a special village meeting, and a handover counted in items
+        (
+            "Pemdes Sukamulya menggelar musyawarah desa khusus (musdesus) di balai desa, Selasa (9/7/2024). "
+            "Di sela musdesus, kepala desa menyerahkan 40 paket alat tulis kepada sekolah.",
+            [("Selasa (9/7/2024)", "2024-07-09", "event")],
+            [("meeting", "2024-07-09"), ("ceremony", "2024-07-09")],
+        ),
+        # a visit to a disaster site is dated by its own sentence, not by the disaster's day
+        (
+            "Tanah longsor menimbun dua rumah di Desa Pakuan, Minggu (12/5/2024).\n\n"
+            "Wakil Bupati meninjau lokasi longsor yang terjadi Minggu (12/5/2024) itu pada Senin (13/5/2024).",
+            [("Minggu (12/5/2024)", "2024-05-12", "event"), ("Senin (13/5/2024)", "2024-05-13", "event")],
+            [("disaster", "2024-05-12"), ("visit", "2024-05-13")],
+        ),
+        # "Usai peresmian, ...": the visit follows the ceremony on its day
+        (
+            "Gubernur meresmikan gedung serbaguna Desa Kemuning, Rabu (14/8/2024).\n\n"
+            "Usai peresmian, gubernur meninjau lokasi banjir di desa tetangga.",
+            [("Rabu (14/8/2024)", "2024-08-14", "event")],
+            [("ceremony", "2024-08-14"), ("visit", "2024-08-14"), ("disaster", None)],
+        ),
+        # a planned meeting without its day is no event
+        (
+            "Dispermades menggelar sosialisasi aplikasi desa, Senin (6/5/2024).\n\n"
+            "Ia menambahkan, rapat evaluasi akan digelar bulan depan.",
+            [("Senin (6/5/2024)", "2024-05-06", "event")],
+            [("meeting", "2024-05-06")],
+        ),
+        ("Pemerintah desa berencana menggelar musrenbang untuk menyusun RKPDes.", [], []),
+        ("Camat akan berkunjung ke desa terdampak banjir pekan ini.", [], [("disaster", None)]),
+        # ... with its day, a planned meeting is an event
+        (
+            "Musrenbang kecamatan akan digelar Kamis (16/5/2024) di aula kantor camat.",
+            [("Kamis (16/5/2024)", "2024-05-16", "event")],
+            [("meeting", "2024-05-16")],
+        ),
+        # a project named in passing, or as the object of a visit, is no event of its own
+        (
+            "Pemdes Karanganyar menggelar musdes, Senin (6/5/2024).\n\n"
+            "Kepala desa menyebut pembangunan gedung serbaguna desa masih berjalan.",
+            [("Senin (6/5/2024)", "2024-05-06", "event")],
+            [("meeting", "2024-05-06")],
+        ),
+        (
+            "Camat meninjau progres pembangunan jembatan gantung di Desa Lau Bening, Kamis (10/10/2024).",
+            [("Kamis (10/10/2024)", "2024-10-10", "event")],
+            [("visit", "2024-10-10")],
+        ),
+        # background gatherings and topics
+        (
+            "Pemkab menggelar rapat koordinasi, Selasa (7/5/2024).\n\n"
+            "Sebelumnya, warga juga sudah mengikuti sosialisasi program pada Maret lalu.",
+            [("Selasa (7/5/2024)", "2024-05-07", "event")],
+            [("meeting", "2024-05-07")],
+        ),
+        ("Polisi mengimbau warga mewaspadai penipuan yang mengatasnamakan penyaluran bansos.", [], []),
+        ("Menurut Ketua BPD, usulan perbaikan jalan itu sudah masuk musrenbang desa.", [], []),
+        # a distribution running over months, reported at a meeting, has no day
+        (
+            "Dinas PMD menggelar rapat koordinasi evaluasi dana desa, Senin (6/5/2024).\n\n"
+            "Dalam rakor tersebut, Kepala DPMD menyampaikan penyaluran dana desa tahun anggaran 2024 sudah mencapai 60 persen.",
+            [("Senin (6/5/2024)", "2024-05-06", "event")],
+            [("meeting", "2024-05-06"), ("distribution", None)],
+        ),
+        (
+            "Pemdes Sukamaju menyalurkan BLT Dana Desa tahap II kepada 45 keluarga, Senin (6/5/2024).",
+            [("Senin (6/5/2024)", "2024-05-06", "event")],
+            [("distribution", "2024-05-06")],
+        ),
+        # a launch "pada acara yang sama" as a prize-giving takes its day
+        (
+            "Gubernur menyerahkan penghargaan Juara I Lomba Desa kepada Desa Tumbang Anoi, Selasa (15/10/2024).\n\n"
+            "Gubernur juga meluncurkan aplikasi Sistem Informasi Desa pada acara yang sama.",
+            [("Selasa (15/10/2024)", "2024-10-15", "event")],
+            [("award", "2024-10-15"), ("ceremony", "2024-10-15")],
+        ),
+        # descriptions and reviews are not happenings
+        (
+            "Dinas PMD menggelar rakor, Senin (6/5/2024). "
+            "Program Desa Cerdas yang diluncurkan sejak 2021 sudah menjangkau 300 desa. "
+            "Sejak dilantik, kepala dinas rutin meninjau desa-desa.",
+            [("Senin (6/5/2024)", "2024-05-06", "event")],
+            [("meeting", "2024-05-06")],
+        ),
+        ("DPRD meninjau ulang peraturan daerah tentang desa.", [], []),
+        # "bimtek ... ini" in a sentence with another day is the bimtek already reported
+        (
+            "Dinas PMD menggelar bimtek Siskeudes, Kamis (22/2/2024).\n\n"
+            "Kepala dinas mengatakan, Jumat (23/2/2024), bimtek Siskeudes ini diikuti 200 operator.",
+            [("Kamis (22/2/2024)", "2024-02-22", "event"), ("Jumat (23/2/2024)", "2024-02-23", "published")],
+            [("meeting", "2024-02-22")],
+        ),
+    ],
+)
+def test_events_unseen_phrasings(blank_nlp, text, dates, expected):
+    assert _td(_doc(blank_nlp, text, dates=dates)) == expected
+
+
 def test_events_awards_each_prize_once(blank_nlp):
     text = (
         "Prestasi tersebut antara lain Bintang Desa Award Tahun 2023, Juara I Lomba Desa Tingkat Nasional "
@@ -250,6 +365,20 @@ def test_events_header_date_is_not_used_by_position(blank_nlp):
     assert _td(doc) == [("meeting", "2024-05-15")]
     header_only = "          \n\nRakor digelar di Kota Kendal."
     assert _td(_doc(blank_nlp, header_only, all_dates=[header])) == [("meeting", None)]
+
+
+@pytest.mark.parametrize(
+    "weekday,expected",
+    [("Selasa", "2024-08-20"), ("Rabu", None)],
+)
+def test_events_weekday_alone_names_the_listed_day(blank_nlp, weekday, expected):
+    text = (
+        "                \n\nRumah warga di Desa Lubuk hangus terbakar, Senin (19/8/2024).\n\n"
+        f"Bupati mengunjungi korban kebakaran pada {weekday} pagi."
+    )
+    header = DateMention(text="20 Agustus 2024", value="2024-08-20", role="published", start=0, end=15)
+    doc = _doc(blank_nlp, text, dates=[("Senin (19/8/2024)", "2024-08-19", "event")], all_dates=[header])
+    assert _td(doc) == [("disaster", "2024-08-19"), ("visit", expected)]
 
 
 def test_events_empty_article(blank_nlp):

@@ -181,6 +181,118 @@ def test_quotes_speaker_resolution(blank_nlp, text, officials, expected):
 
 
 @pytest.mark.parametrize(
+    "text,officials,expected",
+    [
+        # a degree the officials stage took for a name does not take the quote
+        (
+            "Kepala Dinas PMD Lamongan, H. Sugeng Riyadi, M.Si, mengatakan kasus ini menjadi pelajaran.\n\n"
+            "“Kami sudah berkali-kali memberi pelatihan,” ujarnya.",
+            ["Sugeng Riyadi", "M Si"],
+            [("Sugeng Riyadi", "Kami sudah berkali-kali memberi pelatihan,")],
+        ),
+        # a region short form taken into the name is dropped
+        (
+            "“Capaian ini hasil kerja bersama,” kata Kepala Dinas PMD Jatim Agus Salim Harahap.",
+            ["Jatim Agus Salim Harahap"],
+            [("Agus Salim Harahap", "Capaian ini hasil kerja bersama,")],
+        ),
+        # a name written after the verb that only shares a word with an official is another person
+        (
+            "Kepala Desa Cibodas, Budi Hartono, menerima warga.\n\n"
+            "“Jalan ini rusak sejak dua tahun lalu,” kata Budi Santoso, warga RT 03.",
+            ["Budi Hartono"],
+            [("Budi Santoso", "Jalan ini rusak sejak dua tahun lalu,")],
+        ),
+        # rank before the name; no officials at all
+        (
+            "“Kami sudah memeriksa lima saksi,” kata Kapolsek AKP Darmawan.",
+            [],
+            [("Darmawan", "Kami sudah memeriksa lima saksi,")],
+        ),
+    ],
+)
+def test_quotes_bad_official_names(blank_nlp, text, officials, expected):
+    assert _pairs(_doc(blank_nlp, text, officials)) == expected
+
+
+@pytest.mark.parametrize("verb", ["ucapnya", "imbuhnya", "tuturnya", "pungkasnya", "tandasnya", "ungkapnya"])
+def test_quotes_pronoun_forms(blank_nlp, verb):
+    text = (
+        "Menurut Camat Sukaraja, Heri Purnomo, usulan warga sudah dicatat.\n\n"
+        f"“Semua usulan akan kami kawal,” {verb}."
+    )
+    assert _pairs(_doc(blank_nlp, text, ["Heri Purnomo"])) == [("Heri Purnomo", "Semua usulan akan kami kawal,")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "Menurut X, ..." introduces the speaker of the quote that follows
+        (
+            "Menurut Rina Marlina, modus pelaku menelepon korban. “Pelaku mengaku petugas bank,” katanya.",
+            [("Rina Marlina", "Pelaku mengaku petugas bank,")],
+        ),
+        # "Sambung dia, ..." introduces the quote with a pronoun
+        (
+            "Rina Marlina hadir di balai desa. Sambung dia, “Kami siap membantu.”",
+            [("Rina Marlina", "Kami siap membantu.")],
+        ),
+        # a companion named after the speaker ("didampingi ...") is not the speaker
+        (
+            "“Kami siap membantu,” tutur Rina Marlina didampingi Sekdes Joko Prasetyo.",
+            [("Rina Marlina", "Kami siap membantu,")],
+        ),
+        # a quote running over two paragraphs, attributed at its end
+        (
+            "Rina Marlina menjelaskan modus itu.\n\n“Pelaku mengaku petugas bank. Korban diminta transfer.\n\n"
+            "“Jadi jangan mudah percaya,” imbuhnya.",
+            [
+                ("Rina Marlina", "Pelaku mengaku petugas bank. Korban diminta transfer."),
+                ("Rina Marlina", "Jadi jangan mudah percaya,"),
+            ],
+        ),
+    ],
+)
+def test_quotes_intro_and_paragraphs(blank_nlp, text, expected):
+    assert _pairs(_doc(blank_nlp, text, ["Rina Marlina", "Joko Prasetyo"])) == expected
+
+
+@pytest.mark.parametrize(
+    "attribution,expected",
+    [("ujar bupati", ["Kustini Rahayu"]), ("ujar warga", [])],
+)
+def test_quotes_lower_case_position_names_its_holder(blank_nlp, attribution, expected):
+    text = f"Bupati Sleman Kustini Rahayu meresmikan pasar desa.\n\n“Pasar ini untuk warga,” {attribution}."
+    doc = _doc(blank_nlp, text, ["Kustini Rahayu"], {"Kustini Rahayu": "Bupati Sleman"})
+    assert [q.speaker for q in find_quotes(doc)] == expected
+
+
+@pytest.mark.parametrize("attribution", ["ujar Kades", "ujar kades", "kata Kepala Desa"])
+def test_quotes_abbreviated_position_names_its_holder(blank_nlp, attribution):
+    text = f"Kepala Desa Cibeber, Ujang Sopandi, membuka rembuk stunting.\n\n“Target kami nol stunting,” {attribution}."
+    doc = _doc(blank_nlp, text, ["Ujang Sopandi"], {"Ujang Sopandi": "Kepala Desa Cibeber"})
+    assert [q.speaker for q in find_quotes(doc)] == ["Ujang Sopandi"]
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("M Si", None),
+        ("S Sos", None),
+        ("Kaltim Rudi Hamdani", "Rudi Hamdani"),
+        ("H. Sugeng Riyadi", "Sugeng Riyadi"),
+        ("Kepala Sugeng", "Sugeng"),
+        ("Camat", None),
+        ("Bima Arya", "Bima Arya"),
+    ],
+)
+def test_quotes_speaker_name_cleans_official_names(name, expected):
+    from pipeline.quotes import speaker_name
+
+    assert speaker_name(name) == expected
+
+
+@pytest.mark.parametrize(
     "text,titles",
     [
         ("“Kami siap,” kata Kabid Pemdes.", {}),
