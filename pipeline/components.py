@@ -18,6 +18,7 @@ Extensions on ``Doc`` (all default to empty):
 
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
 from spacy.language import Language
@@ -30,6 +31,9 @@ from .recognize.dates import find_dates
 from .recognize.metrics import find_metrics
 from .recognize.officials import find_officials
 from .recognize.places import find_places
+from .schema import Warning
+
+LOGGER = logging.getLogger(__name__)
 
 EXTENSIONS = (
     "article",
@@ -59,7 +63,14 @@ def _fresh(doc: Doc) -> None:
 def _wrap(attr: str, finder: Callable[[Doc], list]) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         _fresh(doc)
-        setattr(doc._, attr, finder(doc))
+        try:
+            setattr(doc._, attr, finder(doc))
+        except Exception as e:  # one recognizer's bug must not lose the article's other fields
+            LOGGER.exception("%s failed", finder.__name__)
+            setattr(doc._, attr, [])
+            doc._.warnings.append(
+                Warning(code=f"{attr}_failed", message=f"{finder.__name__} failed: {type(e).__name__}: {e}")
+            )
         return doc
 
     component.__name__ = f"idnews_{attr}"

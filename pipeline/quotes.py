@@ -630,7 +630,7 @@ class _Resolver:
             # After a quote ending a sentence ('."'), "Budi menjelaskan bahwa ..." starts
             # a new statement; only "Budi menambahkan." closes the quote.
             closes = t[q.end - 1 : q.end] == "," or re.match(r"[ \t]*(?:[.!?]|$)", t[after + m.end("verb") : q.para_end])
-            if closes and (subj[:1].isupper() or subj.split()[0].lower() in self.lx.pronouns):
+            if closes and (subj[:1].isupper() or (subj.split() or [""])[0].lower() in self.lx.pronouns):
                 kind, name = self.named_before(s0, s1)
                 q.kind, q.speaker = kind, name
                 q.cue = _mention(t, s0, after + m.end("verb"))
@@ -731,7 +731,7 @@ class _Resolver:
             if name:
                 return name
         m = self.pat["intro_name"].search(t, lo, hi)
-        if m and m.group(1).split()[0].lower() not in self.lx.pronouns:
+        if m and (m.group(1).split() or [""])[0].lower() not in self.lx.pronouns:
             name = _clean_name(m.group(1), self.place_words)
             if name:
                 return name
@@ -750,7 +750,7 @@ class _Resolver:
         segs = [x for x in segs if re.search(r"\w", x) and not self._degrees_only(x)]
         for seg in reversed(segs[-n:] if n else segs):
             name = _clean_name(seg, self.place_words)
-            if name and _norm(name.split()[0]) not in self.lx.pronouns:
+            if name and _norm((name.split() or [""])[0]) not in self.lx.pronouns:
                 return name
         return None
 

@@ -55,3 +55,16 @@ def test_api_process_turns_bad_articles_into_error_entries(extractor):
 def test_api_module_level_extract():
     record = pipeline.extract(TEXT, published="2024-05-03")
     assert record.published == "2024-05-03"
+
+
+def test_api_a_failing_recognizer_loses_only_its_field(blank_nlp):
+    from pipeline.components import _wrap
+
+    def find_places(doc):
+        raise IndexError("list index out of range")
+
+    doc = blank_nlp("BANJARBARU – Rapat digelar di Kota Banjarbaru.")
+    doc = _wrap("places", find_places)(doc)
+    assert doc._.places == []
+    assert [w.code for w in doc._.warnings] == ["places_failed"]
+    assert "IndexError" in doc._.warnings[0].message
