@@ -75,7 +75,7 @@ def test_agencies_bare_form_is_alias_of_regional_one() -> None:
     "text,expected",
     [
         ("Proyek dikerjakan oleh CV. Karya Mandiri Sejahtera selama 90 hari.", "CV Karya Mandiri Sejahtera"),
-        ("Dana itu dikelola BUMDes bersama Sumber Rejeki di desa itu.", "BUMDes Bersama Sumber Rejeki"),
+        ("Dana itu dikelola BUMDes bersama Sumber Rejeki di desa itu.", "Badan Usaha Milik Desa Bersama Sumber Rejeki"),
         (
             "Dinas pekerjaan umum dan penataan ruang (DPUPR) segera memperbaiki jalan kabupaten.",
             "Dinas Pekerjaan Umum dan Penataan Ruang",
@@ -139,3 +139,83 @@ def test_agencies_generic_definition_and_award_category_dropped() -> None:
 def test_agencies_village_bodies_offices_and_parties(text: str, expected: set, absent: set) -> None:
     found = set(_agencies(text))
     assert expected <= found and not (absent & found)
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            "Rapat digelar di Kantor Bupati Sidrap bersama Dinas Tanaman Pangan, Hortikultura dan Perkebunan.",
+            {"Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sidenreng Rappang"},
+            {"Kantor Bupati Sidrap", "Kantor Bupati"},
+        ),
+        ("Warga berkumpul di Kantor Camat Lhoksukon dan Kantor Desa Blang Pha.", set(), None),
+        (
+            "Kegiatan digelar Dinas Pemberdayaan Masyarakat, Pemerintahan Desa, Kependudukan dan Pencatatan Sipil "
+            "(DPMPD Dukcapil) Provinsi Kalimantan Tengah di Palangka Raya.",
+            {
+                "Dinas Pemberdayaan Masyarakat, Pemerintahan Desa, Kependudukan dan Pencatatan Sipil "
+                "Provinsi Kalimantan Tengah"
+            },
+            None,
+        ),
+        (
+            "Tim BPKP Perwakilan Provinsi Riau melakukan audit.",
+            {"Badan Pengawasan Keuangan dan Pembangunan Perwakilan Provinsi Riau"},
+            None,
+        ),
+        (
+            "Warga binaan Lapas Kelas IIB Kotabumi mengikuti pelatihan.",
+            {"Lembaga Pemasyarakatan Kelas IIB Kotabumi"},
+            None,
+        ),
+        ("Omzet BUMDes Maju Bersama naik.", {"Badan Usaha Milik Desa Maju Bersama"}, None),
+        (
+            "Rapat Badan Permusyawaratan Kampung Long Iram Bayan dan Pemerintah Kampung Long Iram Bayan.",
+            {"Badan Permusyawaratan Kampung Long Iram Bayan", "Pemerintah Kampung Long Iram Bayan"},
+            None,
+        ),
+        ("Tuha Peuet Gampong Blang Pha menggelar musyawarah.", {"Tuha Peuet Gampong Blang Pha"}, None),
+        ("Badan Geologi mencatat gempa di Kabupaten Sigi.", {"Badan Geologi"}, {"Badan Geologi Kabupaten Sigi"}),
+        (
+            "Kapolsek Lhoksukon AKP Hendra dan Danramil Kapten Inf Joko hadir.",
+            set(),
+            {"Kepolisian Negara Republik Indonesia", "Tentara Nasional Indonesia"},
+        ),
+    ],
+)
+def test_agencies_buildings_comma_lists_branches_and_village_bodies(text: str, expected: set, absent) -> None:
+    found = _agencies(text)
+    if expected:
+        assert expected <= set(found)
+    else:
+        assert set(found) == set()
+    for name in absent or ():
+        assert name not in found
+
+
+def test_agencies_regional_body_gets_the_one_regency_named() -> None:
+    found = _agencies(
+        "Pemerintah Kabupaten Sidenreng Rappang melalui Dinas Sosial menyalurkan beras. Ketua DPRD menyambut baik."
+    )
+    assert "Dinas Sosial Kabupaten Sidenreng Rappang" in found
+    assert "Dewan Perwakilan Rakyat Daerah Kabupaten Sidenreng Rappang" in found
+
+
+def test_agencies_article_definition_overrides_known_short_form() -> None:
+    found = _agencies(
+        "Badan Permusyawaratan Kampung (BPK) Long Iram Bayan menggelar rapat. Ketua BPK Long Iram Bayan hadir."
+    )
+    assert set(found) == {"Badan Permusyawaratan Kampung Long Iram Bayan"}
+
+
+def test_agencies_rank_words_are_not_the_seat_of_a_command() -> None:
+    found = _agencies("Pasi Ops Kodim Letda Inf Rahmadi memimpin apel.")
+    assert set(found) == {"Komando Distrik Militer"}
+
+
+def test_agencies_bumdes_of_a_region_is_not_a_named_body() -> None:
+    found = _agencies(
+        "Badan Usaha Milik Desa (BUMDes) Maju Bersama juara. Gebyar BUMDes Banyuwangi 2023 digelar di Banyuwangi."
+    )
+    assert set(found) == {"Badan Usaha Milik Desa Maju Bersama"}

@@ -174,3 +174,159 @@ def test_officials_village_titles_suspects_and_parties(text: str, name: str, tit
 )
 def test_officials_addressed_and_not_organisation_words(text: str, names: set) -> None:
     assert set(_officials(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("Yuliani, S.Pd. sebagai Pj Kepala Desa Sungai Baru membuka rapat.", "Yuliani", "Penjabat Kepala Desa"),
+        ("Camat Kota Juang, Safrizal, S.Sos. mengatakan rapat berjalan lancar.", "Safrizal", "Camat"),
+        ("Sekretaris Daerah Drs.  Hendra Wijaya, M.Si. membuka acara itu.", "Hendra Wijaya", "Sekretaris Daerah"),
+        ("Rektor Dr. Ir. Agus Priyanto, M.T. hadir dalam wisuda.", "Agus Priyanto", "Rektor"),
+        ("Kepala Desa Moh. Ridwan mengatakan warga antusias.", "Moh. Ridwan", "Kepala Desa"),
+    ],
+)
+def test_officials_degrees_after_comma_and_name_abbreviations(text: str, name: str, title: str) -> None:
+    found = _officials(text)
+    assert set(found) == {name}
+    assert found[name].title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    "text,name,title_part",
+    [
+        ("Kapolsek Tanjung Lubuk AKP Rudi Hartono mengatakan situasi aman.", "Rudi Hartono", "Kepolisian Sektor"),
+        ("Kapolres Sidrap AKBP Yohanes Lumban memimpin apel pagi.", "Yohanes Lumban", "Kepolisian Resor"),
+        ("Danramil 0815-03/Sooko Kapten Inf Bambang Sutejo turut hadir.", "Bambang Sutejo", "0815-03/Sooko"),
+        ("Danramil 11/Kradenan Kapten Czi Joko Santoso memantau lokasi.", "Joko Santoso", "11/Kradenan"),
+        ("Kapolsek Kupang Tengah Iptu Yosef Bire menyebut tidak ada korban.", "Yosef Bire", "Kupang Tengah"),
+    ],
+)
+def test_officials_rank_between_title_and_name(text: str, name: str, title_part: str) -> None:
+    found = _officials(text)
+    assert set(found) == {name}
+    assert title_part in found[name].title
+
+
+@pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("Kepala Kampung Long Iram Bayan, Yohanes Ding, mengatakan jalan rusak.", "Yohanes Ding", "Kepala Kampung"),
+        ("Keuchik Meunasah Baro, Zulfikar Hasan, menyambut program itu.", "Zulfikar Hasan", "Keuchik"),
+        ("Petinggi Desa Tulakan, Sukirno, hadir dalam acara itu.", "Sukirno", "Petinggi"),
+        ("Hukum Tua Desa Kali, Frangky Lumingkewas, menyampaikan laporan.", "Frangky Lumingkewas", "Hukum Tua"),
+        ("Pambakal Desa Sungai Alat, Ahmad Riduan, mengatakan jalan diperbaiki.", "Ahmad Riduan", "Pambakal"),
+        ("Kepala Pekon Sukamulya, Rohman, membuka musyawarah.", "Rohman", "Kepala Pekon"),
+        ("Pj Kepala Desa Sungai Rangas Ilham mengatakan bantuan sudah diterima.", "Ilham", "Penjabat Kepala Desa"),
+    ],
+)
+def test_officials_village_heads_title_place_comma_name(text: str, name: str, title: str) -> None:
+    found = _officials(text)
+    assert set(found) == {name}
+    assert found[name].title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    "text,name,agency",
+    [
+        (
+            "Kadis PMD Pessel, Hj. Rosmawati Yunus, membuka pelatihan.",
+            "Rosmawati Yunus",
+            "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Pesisir Selatan",
+        ),
+        (
+            "Koordinator Pengawasan Bidang Akuntabilitas Pemerintah Daerah BPKP Perwakilan Riau, Dedi Kurniawan, "
+            "memaparkan hasil audit.",
+            "Dedi Kurniawan",
+            "Badan Pengawasan Keuangan dan Pembangunan Perwakilan Provinsi Riau",
+        ),
+        (
+            "Direktur BUMDes Maju Bersama, Slamet Riyadi, mengatakan omzet naik.",
+            "Slamet Riyadi",
+            "Badan Usaha Milik Desa Maju Bersama",
+        ),
+    ],
+)
+def test_officials_title_agency_place_comma_name(text: str, name: str, agency: str) -> None:
+    found = _officials(text)
+    assert set(found) == {name}
+    assert found[name].agency == agency
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Bantuan diserahkan kepada warga bernama Sutinah yang rumahnya rusak.", {"Sutinah"}),
+        ("Acara itu dihadiri oleh Wahyu Hidayat bersama Lestari Handayani.", {"Wahyu Hidayat", "Lestari Handayani"}),
+        ("Warga berkumpul di Kantor Camat Lhoksukon dan Kantor Keuchik Blang Pha.", set()),
+        ("Bantuan itu diserahkan oleh Pemerintah Kabupaten Bireuen.", set()),
+    ],
+)
+def test_officials_introduced_names_and_buildings(text: str, names: set) -> None:
+    assert set(_officials(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text,name,title,agency",
+    [
+        ("Bripka Dodi Saputra, anggota Polsek Lhoksukon, membantu evakuasi.", "Dodi Saputra", "Anggota", None),
+        ("Peltu Sukarno ikut membantu warga.", "Sukarno", None, None),
+        ("Pasi Ops Kodim Letda Inf Rahmadi memimpin apel.", "Rahmadi", "Perwira Seksi Operasi", None),
+        ("Kasi PMG Kecamatan, Nurjannah, menyampaikan apresiasi.", "Nurjannah", "Kepala Seksi PMG Kecamatan", None),
+        (
+            "Kasi Trantib Kecamatan Sooko, Suwandi, S.Sos, ikut hadir.",
+            "Suwandi",
+            "Kepala Seksi Ketenteraman dan Ketertiban Umum",
+            None,
+        ),
+    ],
+)
+def test_officials_ranks_units_and_short_unit_forms(text: str, name: str, title, agency) -> None:
+    found = _officials(text)
+    assert set(found) == {name}
+    if title is None:
+        assert found[name].title is None
+    else:
+        assert found[name].title.startswith(title)
+    if agency is None and "Polsek" in text:
+        assert found[name].agency == "Kepolisian Sektor Lhoksukon"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Pj Gubernur Kalimantan Tengah, Dr. Ir. Benny Susanto, M.Sc., berkunjung.",
+            {"Benny Susanto": "Gubernur Kalimantan Tengah"},
+        ),
+        (
+            "Ia didampingi Bupati Sanggau Paulus Hadi dan Kepala Dinas Sosial Provinsi Kalbar, Hj. Rosita, S.Sos.",
+            {"Paulus Hadi": "Bupati Sanggau", "Rosita": "Kepala Dinas"},
+        ),
+    ],
+)
+def test_officials_honorific_after_place_and_two_officials_joined_by_dan(text: str, expected: dict) -> None:
+    found = _officials(text)
+    assert set(found) == set(expected)
+    for name, title in expected.items():
+        assert found[name].title.endswith(title)
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Kantor itu di Jalan Jenderal Sudirman dan Jl. Letjen Suprapto.", set()),
+        ("Camat Gisting, Drs. Hi. Syamsul Bahri, M.M., hadir.", {"Syamsul Bahri"}),
+        (
+            "Warga Pekon Sukamulya hadir. Ketua Badan Hippun Pemekonan (BHP) Sukamulya, Nasrullah, berbicara.",
+            {"Nasrullah"},
+        ),
+    ],
+)
+def test_officials_streets_honorifics_and_places_named_again(text: str, names: set) -> None:
+    assert set(_officials(text)) == names
+
+
+def test_officials_village_head_keeps_village_written_as_kampung() -> None:
+    found = _officials("Kepala Kampung Long Iram Bayan, Yohanes Ding, mengatakan jalan rusak.")
+    assert found["Yohanes Ding"].title == "Kepala Kampung Long Iram Bayan"

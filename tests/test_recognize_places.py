@@ -139,3 +139,78 @@ def test_places_village_names_from_gazetteer(text: str, expected: tuple) -> None
     found = _places(text)
     assert expected in found
     assert not any(typ == "village" and name != expected[0] for name, typ in found)
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        ("Banjir melanda Kecamatan Kupang Tengah sejak pagi.", ("Kupang Tengah", "district"), ("Kupang", "regency")),
+        ("Kapolsek Kupang Tengah hadir.", ("Kupang Tengah", "district"), ("Kupang", "regency")),
+        ("Kepala Desa Sungai Rangas hadir di sana.", ("Sungai Rangas", "village"), ("Sungai Rangas", "other")),
+        ("Kepala Desa Moh. Ridwan hadir.", None, ("Moh", "village")),
+        ("Setiap desa Rp95 juta untuk jalan.", None, ("Rp95", "village")),
+        ("Warga Kayu Agung antusias.", ("Kayu Agung", "district"), None),
+        (
+            "Dana itu untuk Kampung Long Iram Bayan, Kecamatan Long Iram, Kutai Barat.",
+            ("Long Iram Bayan", "village"),
+            None,
+        ),
+    ],
+)
+def test_places_longest_gazetteer_match_and_not_places(text: str, expected, absent) -> None:
+    found = _places(text)
+    if expected:
+        assert expected in found
+    if absent:
+        assert absent not in found
+
+
+def test_places_pj_village_head_name_is_not_part_of_village() -> None:
+    found = _places("Pj Kepala Desa Sungai Rangas Ilham mengatakan bantuan sudah diterima.")
+    assert ("Sungai Rangas", "village") in found
+    assert not any("Ilham" in name for name, _ in found)
+
+
+def test_places_kampung_outside_named_district_is_a_hamlet() -> None:
+    found = _places("Jembatan menghubungkan Kampung Cibeureum di Desa Cikandang, Kecamatan Cikajang, Garut.")
+    assert ("Cibeureum", "other") in found and ("Cikandang", "village") in found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Lurah Pangkajene, Hj. Sitti Aisyah, memimpin rapat di Sidrap.", {("Pangkajene", "village")}),
+        ("Lurah Pangkajene, Hj. Sitti Aisyah, memimpin rapat.", set()),
+        ("Lurah Budi Santoso memimpin rapat.", set()),
+    ],
+)
+def test_places_village_after_head_title_only_from_gazetteer(text: str, expected: set) -> None:
+    found = {k for k in _places(text) if k[1] == "village"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Tiga kalurahan di Prambanan, yakni Sumberharjo, Wukirharjo dan Gayamharjo, mengajukan usulan.",
+            {"Sumberharjo", "Wukirharjo", "Gayamharjo"},
+        ),
+        ("Peserta dari Desa Sidodadi, Bumiayu dan Galeso hadir.", {"Sidodadi", "Bumiayu", "Galeso"}),
+        ("Bantuan untuk Desa Sukamaju, Bapak Ahmad dan warga lain.", {"Sukamaju"}),
+    ],
+)
+def test_places_villages_listed_after_one_cue(text: str, expected: set) -> None:
+    assert {name for name, typ in _places(text) if typ == "village"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Di Desa Sukamaju, Rahmat (45) warga setempat mengaku senang.",
+        "Di Desa Sukamaju, Hasan mengatakan warga senang.",
+        "Lurah Hasan mengatakan warga senang.",
+    ],
+)
+def test_places_person_names_after_village_are_not_villages(text: str) -> None:
+    assert {name for name, typ in _places(text) if typ == "village"} <= {"Sukamaju"}

@@ -48,7 +48,19 @@ _REGION_CUES = {
     "kota": "city",
     "kotamadya": "city",
 }
-_LOCAL_CUES = {"desa": "Desa", "kelurahan": "Kelurahan", "kecamatan": "Kecamatan"}
+_LOCAL_CUES = {
+    "desa": "Desa",
+    "kelurahan": "Kelurahan",
+    "kecamatan": "Kecamatan",
+    "kampung": "Kampung",
+    "gampong": "Gampong",
+    "nagari": "Nagari",
+    "pekon": "Pekon",
+    "tiyuh": "Tiyuh",
+    "kalurahan": "Kalurahan",
+}
+_CLASS = regex.compile(r"(?:I{1,3}|IV|[1-4])[ABC]?")
+_NAME_PART_STOPS = frozenset({"bersama", "baru", "lama", "tengah", "atas", "bawah", "luar", "dalam", "lain"})
 _BLOCK_BEFORE = frozenset({"kategori", "predikat", "penghargaan", "juara"})
 _MAX_CORE = 9
 
@@ -109,7 +121,7 @@ def _generic() -> frozenset[str]:
 def _name_stop() -> frozenset[str]:
     from spacy.lang.id.stop_words import STOP_WORDS
 
-    extra = {"inspiratif", "terbaik", "teladan", "berprestasi", "tercepat", "terbaik", "award", "kategori", "tahun"}
+    extra = {"inspiratif", "terbaik", "teladan", "berprestasi", "tercepat", "award", "kategori", "tahun", "tingkat"}
     return frozenset(STOP_WORDS) | extra
 
 
@@ -146,6 +158,9 @@ def _best_full(written: str, abbr_entry: Optional[_Entry]) -> tuple[str, Optiona
 
 def _initials_match(abbr: str, words: list[str]) -> int:
     """Index of the first core word the abbreviation stands for (0: all), or -1."""
+    parts = abbr.split()
+    if len(parts) == 2 and parts[0].isupper() and not parts[1].isupper():
+        abbr = parts[0]  # DPMPD Dukcapil: the initials are in the first part
     expanded = regex.sub(r"(\p{Lu})(\d)", lambda m: m.group(1) * int(m.group(2)), abbr)  # DP3 = DPPP
     letters = "".join(ch for ch in expanded if ch.isupper())
     if len(letters) < 2:
@@ -160,6 +175,28 @@ def _initials_match(abbr: str, words: list[str]) -> int:
         if all(ch in it for ch in letters) and (start == 0 or sub == letters):
             return content[start][0]
     return -1
+
+
+def _syllabic_match(abbr: str, words: list[str]) -> bool:
+    """``Bamus`` = ``Ba``dan ``Mus``yawarah: the short form is made of the first letters of the words, in order,
+    starting with the first word (connectors may be skipped)."""
+    if " " in abbr or not abbr[:1].isupper() or abbr.isupper() or len(abbr) < 4:
+        return False
+    target = abbr.lower()
+    content = [w.lower() for w in words if w != "," and w.lower() not in _CONNECTORS]
+
+    def fit(pos: int, k: int) -> bool:
+        if pos == len(target):
+            return True
+        if k >= len(content):
+            return False
+        w = content[k]
+        for n in range(min(len(w), len(target) - pos), 0, -1):
+            if w[:n] == target[pos : pos + n] and fit(pos + n, k + 1):
+                return True
+        return k > 0 and fit(pos, k + 1)
+
+    return bool(content) and fit(0, 0) and target[:1] == content[0][:1]
 
 
 @dataclass
@@ -259,6 +296,20 @@ class _Scanner:
                     suffix = name if base.endswith(cue) else f"{cue} {name}"
                     return nxt + n, suffix, None, words[nxt + n - 1].end
             return j, "", None, -1
+        last = base.split()[-1].lower() if base else ""
+        if last in _LOCAL_CUES and " dan " not in base and w.cap and low not in _name_stop():  # Pemerintah Kampung X
+            gaz = _gazetteer()
+            n = max(_lokal_match(t, words, j, gaz.village, 3), self.name_run(j, 3))
+            if n and not _admin_match(t, words, j, need_caps=True)[0]:
+                return j + n, " ".join(t[w.start : words[j + n - 1].end].split()), None, words[j + n - 1].end
+        if low == "kelas" and w.cap and j + 1 < len(words) and _CLASS.fullmatch(words[j + 1].text):
+            cls = f"Kelas {words[j + 1].text}"  # Lapas Kelas IIB Muntok
+            k2, sub, region, end = (
+                self.region_after(j + 2, style, base) if j + 2 < len(words) else (j + 2, "", None, -1)
+            )
+            if sub:
+                return k2, f"{cls} {sub}", region, end
+            return j + 2, cls, None, words[j + 1].end
         if not w.cap and style != "bare":
             return j, "", None, -1
         n, cands, alias = _admin_match(t, words, j, need_caps=True) if w.cap else (0, [], None)
@@ -297,8 +348,11 @@ class _Scanner:
         n = 0
         while j + n < len(words) and n < max_n:
             w = words[j + n]
-            if not (w.cap or w.text[:1].isdigit()) or w.text.lower() in stop or w.text.lower() in _REGION_CUES:
-                break
+            low = w.text.lower()
+            if not (w.cap or w.text[:1].isdigit()) or low in _REGION_CUES or normkey(w.text) in _ranks():
+                break  # Kodim Letda Inf Mulyadi: a rank, not the seat's name
+            if low in stop and not (n and w.cap and low in _NAME_PART_STOPS):
+                break  # but BUMDes Maju Bersama: a capitalised word of the name
             if n and not _joined(self.text, words, j + n - 1, 2):
                 break
             n += 1
@@ -412,6 +466,10 @@ class _Scanner:
             return None
         if canon == "Kantor" and i + 1 < len(words) and _joined(t, words, i, 2) and self.abbr_at(i + 1)[0]:
             return None  # Kantor Kejari Kukar: the office of the agency that follows
+        if canon == "Kantor" and i + 1 < len(words) and _joined(t, words, i, 2):
+            nxt = words[i + 1].text.lower()
+            if nxt in _office_titles() or nxt in _LOCAL_CUES:
+                return None  # Kantor Bupati Sidrap, Kantor Desa X: a building, not an agency
         d = self.definition(i, h)
         if d is not None:
             last, abbr, nxt, end = d
@@ -420,7 +478,20 @@ class _Scanner:
             written = _norm_written(core_words)
             base, exact = _best_full(written, abbr_entry)
             style = (exact or abbr_entry or hentry).region
-            if abbr_entry is None:
+            if abbr.lower() in _heads():
+                pass  # Badan Usaha Milik Desa (BUMDes) X: BUMDes is a head word of its own
+            elif (
+                abbr_entry is not None
+                and exact is None
+                and base != abbr_entry.full
+                and _initials_match(abbr, core_words) == 0
+            ):
+                # Badan Permusyawaratan Kampung (BPK): the article's own meaning of a known short form
+                style = hentry.region
+                self.learned[normkey(abbr)] = (base, style)
+            elif abbr_entry is None and _syllabic_match(abbr, core_words):
+                self.learned[normkey(abbr)] = (base, style)  # Badan Musyawarah (Bamus)
+            elif abbr_entry is None:
                 start_word = _initials_match(abbr, core_words)
                 if start_word == -1:
                     return self.plain(i, h, canon, hentry)
@@ -452,7 +523,11 @@ class _Scanner:
         j = i + h
         core = [canon]
         if hentry.kind == "named":
-            if j < len(words) and words[j].text.lower() == "bersama" and canon.lower().startswith("bumdes"):
+            if (
+                j < len(words)
+                and words[j].text.lower() == "bersama"
+                and canon.lower().startswith(("bumdes", "badan usaha milik"))
+            ):
                 core.append("Bersama")
                 j += 1
             gap = t[words[j - 1].end : words[j].start] if j < len(words) else "\n"
@@ -461,6 +536,10 @@ class _Scanner:
             n = self.name_run(j, 5)
             if not n or all(w.text.lower() in _name_stop() for w in words[j : j + n]):
                 return None
+            while n > 1 and regex.fullmatch(r"(?:19|20)\d\d", words[j + n - 1].text):
+                n -= 1  # Gebyar BUMDes Jambi 2023: a year, not part of the name
+            if canon.startswith("Badan Usaha Milik") and _admin_match(t, words, j, need_caps=True)[0] >= n:
+                return None  # BUMDes Banyuwangi: the village enterprises of a regency, not one named body
             for x in range(j, j + n):  # Partai Golkar Aburizal Bakrie: the name ends with a known short form
                 if normkey(words[x].text) in _abbrs():
                     n = x - j + 1
@@ -478,7 +557,9 @@ class _Scanner:
         k = j
         while k < len(words) and k - j < _MAX_CORE:
             w = words[k]
-            if not _joined(t, words, k - 1, 2) and t[words[k - 1].end : w.start].strip() != "":
+            if len(core) > 1 and t[words[k - 1].end : w.start].strip() == "," and self.comma_list(k):
+                core.append(",")  # Dinas Tanaman Pangan, Hortikultura dan Perkebunan
+            elif not _joined(t, words, k - 1, 2) and t[words[k - 1].end : w.start].strip() != "":
                 break
             if "\n" in t[words[k - 1].end : w.start]:
                 break
@@ -506,6 +587,21 @@ class _Scanner:
         if exact is not None:
             span.base, span.style = exact.full, exact.region
         return self.finish(span, k)
+
+    def comma_list(self, k: int) -> bool:
+        """Words from k go on a comma list of agency words closed by ``dan``/``serta`` (``Hortikultura dan Perkebunan``)."""
+        words, t, vocab = self.words, self.text, _vocab()
+        for x in range(k, min(k + 8, len(words))):
+            w = words[x]
+            gap = t[words[x - 1].end : w.start]
+            if "\n" in gap or gap.strip() not in ("", ","):
+                return False
+            low = w.text.lower()
+            if low in ("dan", "serta"):
+                return x + 1 < len(words) and words[x + 1].cap and words[x + 1].text.lower() in vocab
+            if not (w.cap and low in vocab):
+                return False
+        return False
 
     def full_form_at(self, i: int, h: int, canon: str) -> Optional[tuple[_Entry, int]]:
         """The longest lexicon full name written at word i (any case, commas optional): (entry, next word)."""
@@ -541,6 +637,11 @@ class _Scanner:
                 ]
                 if span.base == "Pemerintah" and _joined(t, words, j - 1, 2):
                     span.base, span.end, j = f"Pemerintah {level}", words[j].end, j + 1
+        # BPKP Perwakilan (Provinsi) Gorontalo: a regional representation of a national body
+        if not span.suffix and j + 1 < len(words) and words[j].text == "Perwakilan" and _joined(t, words, j - 1, 3):
+            k, suffix, region, end = self.region_after(j + 1, "prefixed", span.base)
+            if suffix and region is not None:
+                span.suffix, span.region, span.end, j = f"Perwakilan {suffix}", region, end, k
         # Kejaksaan Negeri X, Cabang Y  /  Cabang Kejaksaan Negeri X di Y
         if j + 1 < len(words) and span.base.startswith(("Kejaksaan", "Cabang")):
             gap = t[words[j - 1].end : words[j].start].strip()
@@ -600,6 +701,26 @@ class _Scanner:
 
 
 @lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    """Police and military ranks and corps: never part of an agency's name."""
+    return frozenset(normkey(w) for w in lexicons.load_lines("person_ranks.txt")) | {"inf", "czi", "kav", "arh", "pol"}
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> frozenset[str]:
+    """Single-word titles of office holders (``bupati``, ``camat``, ``keuchik``): ``Kantor <title>`` is a building."""
+    return frozenset(
+        r["abbr"].lower() for r in lexicons.load_tsv("titles.tsv") if r["kind"] == "title" and " " not in r["abbr"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _national_words() -> frozenset[str]:
+    """Words marking a national body (``Nasional``, ``Pusat``): no local region is attached to it."""
+    return frozenset(w.lower() for w in lexicons.load_lines("agency_national_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _ambiguous_names() -> frozenset[str]:
     return frozenset(normkey(w) for w in lexicons.load_lines("place_ambiguous.txt"))
 
@@ -641,7 +762,21 @@ def find_agencies(doc: Doc) -> list[Agency]:
     home = lookup_region(dl_name, prefer_city=True) if dl_name else None
     if home is not None and home.type not in ("regency", "city"):
         home = None
+    if home is None:
+        home = _only_region(doc, spans)
     return _merge(spans, text, home)
+
+
+def _only_region(doc: Doc, spans: list[_Span]) -> Optional[Region]:
+    """The one regency or city an article names (its places and its agencies' regions), if it names only one."""
+    codes: dict[str, Region] = {}
+    for p in getattr(doc._, "places", None) or []:
+        if p.type in ("regency", "city") and p.code:
+            codes[p.code] = Region(p.code, p.name, p.type)
+    for s in spans:
+        if s.region is not None and s.region.type in ("regency", "city") and s.region.code:
+            codes[s.region.code] = s.region
+    return next(iter(codes.values())) if len(codes) == 1 else None
 
 
 def _suffix_words(span: _Span) -> set[str]:
@@ -689,7 +824,11 @@ def _merge(spans: list[_Span], text: str, home: Optional[Region]) -> list[Agency
                 home is not None
                 and main.style == "prefixed"
                 and normkey(main.base) not in _generic()
-                and main.base.split()[0] in ("Dinas", "Badan", "Inspektorat", "Sekretariat", "Satuan")
+                and (
+                    main.base.split()[0] in ("Dinas", "Badan", "Inspektorat", "Sekretariat", "Satuan")
+                    or main.base == "Dewan Perwakilan Rakyat Daerah"
+                )
+                and not any(w.lower() in _national_words() for w in main.base.split())
             ):
                 name = f"{main.base} {_Scanner.suffix(home, main.style)}"
                 region = home

@@ -81,10 +81,25 @@ _VILLAGE_TITLES = frozenset(
         "sekdes",
         "sekretaris desa",
         "kepala kelurahan",
+        "kepala kampung",
+        "kepala gampong",
+        "kepala nagari",
+        "kepala pekon",
+        "kepala tiyuh",
+        "kepala lembang",
+        "kepala kalurahan",
+        "petinggi",
+        "pambakal",
+        "hukum tua",
+        "bendesa adat",
     }
 )
 _AGENCY_TYPE_TITLES = frozenset({"kepala", "sekretaris", "wakil kepala", "plt kepala"})
 _UNIT_CONNECTORS = frozenset({"dan", "&", "serta"})
+_ADMIN_TYPES = ("province", "regency", "city")
+_STREETS = frozenset({"jalan", "jl", "jln", "bandara", "stadion", "lapangan", "gedung", "museum", "taman", "makam"})
+_BUILDING_WORDS = frozenset({"kantor", "rujab", "pendopo", "aula", "rumdin"})
+_UNIT_NUMBER = regex.compile(r"\A\s*\d+(?:[-.]\d+)*(?:\s*/\s*(\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?))?")
 _INITIALS_AGE = regex.compile(r"\b(?:(?:berinisial|inisial)\s+(\p{Lu}{2,4})\b|(\p{Lu}{2,4})\s*\(\d{1,3}\))")
 _ADDRESS = frozenset({"pak", "bapak", "bu", "ibu", "bpk", "saudara", "sdr", "saudari"})
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
@@ -134,6 +149,24 @@ def _degrees() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    """Police and military ranks (``person_ranks.txt``)."""
+    return frozenset(normkey(w) for w in lexicons.load_lines("person_ranks.txt"))
+
+
+@lru_cache(maxsize=1)
+def _introducers() -> frozenset[str]:
+    """Words that introduce a person's name (``bernama``, ``oleh``, ``bersama``)."""
+    return frozenset(w.lower() for w in lexicons.load_lines("person_introducers.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_abbrevs() -> frozenset[str]:
+    """Shortened name parts written with a period (``Muh.``, ``M.``)."""
+    return frozenset(w.lower() for w in lexicons.load_lines("person_name_abbreviations.txt"))
+
+
+@lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
     from spacy.lang.id.stop_words import STOP_WORDS
 
@@ -178,6 +211,21 @@ class _Finder:
                 best = (s, e, name)
         return best
 
+    def named_place_at(self, k: int) -> Optional[tuple[int, int, Place]]:
+        """A village or district the article names elsewhere, written again at word k without its cue."""
+        words = self.words
+        for n in (3, 2, 1):
+            if k + n > len(words) or any(self.gap(x).strip() or not words[x].cap for x in range(k + 1, k + n)):
+                continue
+            key = normkey("".join(w.text for w in words[k : k + n]))
+            for p in self.places:
+                if p.type in ("village", "district") and normkey(p.name) == key:
+                    return words[k].start, words[k + n - 1].end, p
+        return None
+
+    def in_place(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e, _ in self.place_spans)
+
     def in_agency(self, pos: int) -> bool:
         return any(s <= pos < e for s, e, _ in self.agency_spans)
 
@@ -212,20 +260,33 @@ class _Finder:
     def name_at(self, k: int) -> tuple[int, int, str]:
         """A person's name at word k (honorifics skipped): (first word, n words, name)."""
         words, hon = self.words, _honorifics()
+        k0 = k
         while k < len(words) and words[k].text[:1].isalpha():
             two = normkey(words[k].text + (words[k + 1].text if k + 1 < len(words) else ""))
             step = 2 if two in hon and k + 1 < len(words) else 1 if normkey(words[k].text) in hon else 0
             if not step or (k + step < len(words) and "\n" in self.gap(k + step)):
                 break
             k += step
+        if k < len(words) and self.degree_at(k, strict=False):
+            return k, 0, ""  # S.Pd., M.Si: a degree, not a name
         n = 0
         while k + n < len(words) and n < 5:
             w = words[k + n]
             low = w.text.lower()
             if n and (self.gap(k + n).strip() not in ("", ".") or "\n" in self.gap(k + n)):
                 break
-            if n and self.gap(k + n).strip() == "." and len(words[k + n - 1].text) > 1:
+            if (
+                n
+                and self.gap(k + n).strip() == "."
+                and len(words[k + n - 1].text) > 1
+                and words[k + n - 1].text.lower() not in _name_abbrevs()
+            ):
                 break
+            if n and low_cue(w.text) and w.text.lower() not in ("kota",):
+                break  # Trantib Kecamatan X: a cue word is no part of a name
+            if n and normkey(w.text) in hon and w.cap and len(w.text) > 2 and not self._age_after(w):
+                n += 1  # Sidrap AKBP Harianto: a rank inside the run; the name follows it
+                continue
             if not w.cap or low in _stop() or (n and (normkey(w.text) in _degrees() or self.degree_at(k + n))):
                 break
             if self.agency_at(w.start) or (low in _titles() and _titles()[low][1] == "title"):
@@ -239,24 +300,36 @@ class _Finder:
             n += 1
         if n and k + n < len(words) and not self.gap(k + n).strip():
             nxt = words[k + n].text.lower()
-            if n == 1 and (nxt in _titles() or " ".join([words[k].text.lower(), nxt]) in _titles()):
+            if k > k0:
+                pass  # AKP Darmawan dan ...: after a rank or honorific, a name
+            elif n == 1 and (nxt in _titles() or " ".join([words[k].text.lower(), nxt]) in _titles()):
                 return k, 0, ""  # Perdana Menteri, Wakil Ketua: a title, not a name
-            if nxt in _UNIT_CONNECTORS and k + n + 1 < len(words) and words[k + n + 1].cap:
+            elif (
+                nxt in _UNIT_CONNECTORS
+                and k + n + 1 < len(words)
+                and words[k + n + 1].cap
+                and not self.title_at(k + n + 1)[0]  # Benediktus Asong dan Kepala Dinas ...: a name
+            ):
                 return k, 0, ""  # Direktur Pemasaran dan Niaga: unit words, not a name
         if n:
             last = self.place_at(words[k + n - 1].start)
             if last is not None and last[2].type in ("country", "province") and last[1] >= words[k + n - 1].end:
                 return k, 0, ""  # Imigrasi Australia: ends with a country, not a person
-        if not n or (k > 0 and low_cue(words[k - 1].text) and not self.gap(k).strip()):
+        abbrev_first = n > 1 and words[k].text.lower() in _name_abbrevs() and self.gap(k + 1).strip() == "."
+        if not n or (k > 0 and low_cue(words[k - 1].text) and not self.gap(k).strip() and not abbrev_first):
             return k, 0, ""  # Desa Salabulan: a place after its cue word
-        if k > 0 and self.gap(k) == ".":
+        if k > 0 and self.gap(k) == "." and (words[k - 1].text.lower() not in _name_abbrevs() or self.degree_at(k - 1)):
             return k, 0, ""  # M.Si: a degree, not a name
         if n == 1 and words[k].text.isupper() and not self._age_after(words[k]):
             return k, 0, ""
         ranks = [x for x in range(k + 1, k + n) if normkey(words[x].text) in hon]
         if ranks and ranks[-1] + 1 < k + n:  # Ngaglik Kompol Sutarja: the name follows the rank
             n, k = k + n - ranks[-1] - 1, ranks[-1] + 1
-        name = " ".join(w.text for w in words[k : k + n])
+        elif ranks:
+            n = ranks[0] - k  # the run ends with a rank: no name after it
+            if not n:
+                return k, 0, ""
+        name = " ".join(self.text[words[k].start : words[k + n - 1].end].split())  # as written: Muh. Arsyad
         if self.place_at(words[k].start) and n == 1:
             return k, 0, ""
         if all(w.text.lower() in _vocab() for w in words[k : k + n]):  # Pangan, Kesehatan: not a name
@@ -279,6 +352,9 @@ class _Finder:
             n, full, key = self.title_at(i, allow_lower=True)
             if not n or (not words[i].cap and not self._lower_title_ok(i, n)):
                 i += 1
+                continue
+            if i > 0 and words[i - 1].text.lower() in _BUILDING_WORDS and not self.gap(i).strip():
+                i += n  # Kantor Camat Mesjid Raya: a building, not a person's title
                 continue
             got = self.after_title(i, n, full, key)
             if got is None:
@@ -311,6 +387,7 @@ class _Finder:
         title_parts = [full]
         units: list[str] = []
         territory: list[str] = []
+        territory_place: Optional[Place] = None
         agency: Optional[str] = None
         k = i + n
         vocab = _vocab()
@@ -326,6 +403,19 @@ class _Finder:
         if k < len(words) and words[k].text in _ROMAN and not self.gap(k).strip():
             title_parts.append(words[k].text)
             k += 1
+        # Danramil 402-09/Tulung Selapan, Danramil 14/Pandanarum: the unit's number and seat
+        um = _UNIT_NUMBER.match(t[words[k - 1].end : words[k - 1].end + 60]) if k < len(words) else None
+        if um and k < len(words) and words[k].text[:1].isdigit():
+            end = words[k - 1].end + um.end(0)
+            if um.group(1):
+                seat = []
+                for part in um.group(1).split():
+                    if normkey(part) in _honorifics():
+                        break
+                    seat.append(part)
+                end = words[k - 1].end + um.start(1) + len(" ".join(seat))
+            title_parts.append(" ".join(t[words[k].start : end].split()))
+            k = self.word_at(end)
         # Menteri Desa, ... (Mendes PDTT) Name: the title spelled out, then its short form
         defined = self.title_definition(k)
         if defined is not None:
@@ -360,11 +450,19 @@ class _Finder:
             pl = self.place_at(w.start)
             if pl is None and low_cue(w.text) and k + 1 < len(words) and self.place_at(words[k + 1].start):
                 pl = self.place_at(words[k + 1].start)  # Kecamatan Sibolangit: the cue is not in the mention
+            if pl is None and w.cap and g in ("", ")", ","):
+                pl = self.named_place_at(k)  # (BHP) Sukamulya: a place the article names elsewhere
             if pl is not None and g in ("", ",", ")"):
+                if agency is None and units and territory_place is None and pl[2].type in _ADMIN_TYPES:
+                    territory_place = pl[2]
+                village_title = key in _VILLAGE_TITLES or full.lower() in _VILLAGE_TITLES
                 if (
                     agency is None
                     and not units
-                    and pl[2].type in ("village", "district", "regency", "city", "province")
+                    and (
+                        pl[2].type in ("village", "district", "regency", "city", "province")
+                        or (pl[2].type == "other" and village_title and w.cap)  # Kepala Kampung X
+                    )
                     and not territory
                 ):
                     territory.append(pl[2].name)
@@ -397,6 +495,21 @@ class _Finder:
                     units.append(_titles()[low][0])
                     k += 1
                     continue
+                if (
+                    not units
+                    and k == i + n
+                    and w.text.isupper()
+                    and 2 <= len(w.text) <= 5
+                    and k + 1 < len(words)
+                    and (self.gap(k + 1).strip() == "," or low_cue(words[k + 1].text))
+                ):
+                    units.append(w.text)  # Kasi PMG Kecamatan, Nurlaila: a unit's short form
+                    k += 1
+                    continue
+                if units and low_cue(w.text) and self.gap(k + 1).strip() == "," and w.text.lower() != "kota":
+                    units.append(w.text)  # ... Kecamatan, Nurlaila: the office of the district itself
+                    k += 1
+                    continue
                 if w.cap and low in vocab:
                     units.append(w.text)
                     k += 1
@@ -415,6 +528,13 @@ class _Finder:
                 k += 1
                 continue
             break
+        head = full.split()[-1] if full else ""
+        if agency is None and units and head in ("Dinas", "Badan") and territory_place is not None:
+            # Kadis PMD Pessel: Kepala Dinas, of the Dinas PMD of that regency
+            prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(territory_place.type)
+            if prefix:
+                agency = " ".join([head, *units, prefix, territory_place.name])
+                territory, units = [], []
         title = " ".join(title_parts + units)
         if agency is None:
             agency = self.title_agency(full, k)
@@ -435,14 +555,17 @@ class _Finder:
             if (
                 m
                 and (m == 1 or self.last_units)
-                and not agency
                 and first + m < len(words)
                 and self.gap(first + m).strip() == ","
+                and (not agency or m == 1)
             ):
                 f2, m2, name2 = self.name_at(first + m)
-                if m2 >= 2 and f2 == first + m:  # Ketua Dewan Pertimbangan, Hary Tanoesoedibjo
-                    title = f"{title} {name}"
-                    first, m, name = f2, m2, name2
+                honored = f2 > first + m  # , Hj. Ernawati: an honorific before the second name
+                degreed = m2 and f2 + m2 < len(words) and self.gap(f2 + m2).strip() == "," and self.degree_at(f2 + m2)
+                if m2 and (m2 >= 2 or honored or degreed) and f2 <= first + m + 3:
+                    if not agency:  # Ketua Dewan Pertimbangan, Hary Tanoesoedibjo
+                        title = f"{title} {name}"
+                    first, m, name = f2, m2, name2  # Kepala UPTD Puskesmas Tanru Tedong, Hasnah, S.Kep.
             elif m == 1 and not agency and self.last_units and self.gap(first).strip() == "" and first + 1 < len(words):
                 nxt = words[first + 1].text.lower()
                 if (
@@ -464,10 +587,14 @@ class _Finder:
     def name_before(self, i: int) -> Optional[tuple[int, int, str]]:
         """A name right before ``, <Title>``: (first word, n words, name)."""
         words = self.words
-        if i > 1 and words[i - 1].text.lower() in ("selaku", "sebagai") and self.gap(i - 1).strip() in ("", ","):
+        if i > 1 and words[i - 1].text.lower() in ("selaku", "sebagai") and self.gap(i - 1).strip() in ("", ",", "."):
             i -= 1  # Ahmad Yani selaku Kepala Desa Sukamaju
         elif i < 1 or self.gap(i).strip() not in (",", "("):
             return None
+        while i > 2 and self.gap(i).strip() in (",", ".", ".,", "") and self._degree_ending(i - 1):
+            i = self._degree_ending(i - 1)  # Rusmini, S.Pd. sebagai ...: the name is before the degrees
+            if self.gap(i).strip() not in (",", ""):
+                return None
         j = i - 1
         while j > 0 and i - j < 5 and words[j - 1].cap and not self.gap(j).strip() and "\n" not in self.gap(j):
             j -= 1
@@ -490,6 +617,8 @@ class _Finder:
             w = words[j]
             if self.agency_at(w.start) is not None:
                 return (units, j) if units else None
+            if self.title_at(j)[0] or self.place_at(w.start):
+                return None  # Bupati Sanggau Benediktus Asong dan Kepala Dinas ...: another official
             low = w.text.lower()
             if w.cap and low not in _stop():
                 unit = _titles().get(low)
@@ -630,13 +759,28 @@ class _Finder:
                 return title if kend == idx else None
         return None
 
-    def degree_at(self, k: int) -> int:
-        """Number of words of an academic degree at word k (``SE``, ``M.Si`` = 2 words), 0 if none."""
+    def _degree_ending(self, e: int) -> int:
+        """First word of a degree ending at word e (``S.Pd``: the ``S``), 0 if none ends there."""
+        for start in (e - 1, e):
+            if start > 0 and self.degree_at(start) and start + self.degree_at(start) - 1 == e:
+                return start
+        return 0
+
+    def degree_at(self, k: int, strict: bool = True) -> int:
+        """Number of words of an academic degree at word k (``SE``, ``M.Si`` = 2 words), 0 if none.
+
+        strict: a one-word degree counts only before a period or comma (``SE,``); otherwise only
+        degrees written with periods (``S.Pd``, ``M.T.``) count.
+        """
         words = self.words
         if not words[k].text[:1].isupper():
             return 0
         if k + 1 < len(words) and self.gap(k + 1) == "." and normkey(words[k].text + words[k + 1].text) in _degrees():
+            if not strict and k + 1 < len(words) and len(words[k + 1].text) > 3 and words[k + 1].text[1:].islower():
+                return 0  # M. Taufik: a name part, not M.T
             return 2
+        if not strict:
+            return 0
         if normkey(words[k].text) in _degrees():
             tail = self.text[words[k].end : words[k].end + 1]
             return 1 if tail in (".", ",") or self.gap(k).strip() == "," else 0
@@ -648,6 +792,9 @@ class _Finder:
         for k in range(2, len(words)):
             if not self.degree_at(k) or self.gap(k).strip() not in ("", ",") or "\n" in self.gap(k):
                 continue
+            d = self.degree_at(k)
+            if normkey(words[k].text) in _honorifics() and k + d < len(words) and words[k + d].cap:
+                continue  # Kalimantan Barat, Dr. Ir. Yohanes: an honorific before the next name
             e = k - 1  # last word of the name
             if self.degree_at(e) or any(p.start <= words[e].start < p.end for p in self.persons):
                 continue
@@ -662,11 +809,70 @@ class _Finder:
                 j -= 1
             for start in range(j, e + 1):
                 first, n, name = self.name_at(start)
+                if n and (self.in_place(words[first].start) or self.in_agency(words[first].start)):
+                    continue
                 if n and first + n == e + 1 and (n >= 2 or first > start):
                     p = _Person(name, words[first].start, words[first + n - 1].end)
                     p.mentions.append((p.start, p.end))
                     self.persons.append(p)
                     break
+
+    def ranked(self) -> None:
+        """Names after a police or military rank: ``Bripka Andi Saputra``, ``Peltu Sukardi``."""
+        words = self.words
+        for k in range(len(words) - 1):
+            if normkey(words[k].text) not in _ranks() or not words[k].cap:
+                continue
+            if k > 0 and normkey(words[k - 1].text) in _ranks() and not self.gap(k).strip():
+                continue  # Kapten Inf: the second word of a rank
+            if k > 0 and normkey(words[k - 1].text) in _STREETS:
+                continue  # Jalan Jenderal Sudirman: a street
+            if any(p.start <= words[k + 1].start < p.end for p in self.persons):
+                continue
+            first, n, name = self.name_at(k)
+            if not n or self.in_place(words[first].start) or self.in_agency(words[first].start):
+                continue
+            if any(p.start <= words[first].start < p.end for p in self.persons):
+                continue
+            title = None
+            nxt = first + n
+            if nxt < len(words) and self.gap(nxt).strip() == ",":  # Bripka Andi, Kanit Reskrim Polsek X
+                tn, full, key = self.title_at(nxt, allow_lower=True)
+                if tn:
+                    title, agency, _ = self.parse_title(nxt, tn, full, key)
+                    p = _Person(name, words[first].start, words[first + n - 1].end, title=title, agency=agency)
+                    p.mentions.append((p.start, p.end))
+                    self.persons.append(p)
+                    continue
+            p = _Person(name, words[first].start, words[first + n - 1].end)
+            p.mentions.append((p.start, p.end))
+            self.persons.append(p)
+
+    def introduced(self) -> None:
+        """Names after an introducing word: ``warga bernama Herman``, ``oleh Ahmad Suryadi``,
+        ``bersama Siti Nurhaliza`` (two words at least, except after ``bernama``)."""
+        words = self.words
+        intro = _introducers()
+        for k in range(len(words) - 1):
+            low = words[k].text.lower()
+            if low not in intro or not words[k + 1].cap or self.gap(k + 1).strip() or "\n" in self.gap(k + 1):
+                continue
+            if any(p.start <= words[k + 1].start < p.end for p in self.persons):
+                continue
+            if self.title_at(k + 1)[0] or self.in_place(words[k + 1].start) or self.in_agency(words[k + 1].start):
+                continue
+            first, n, name = self.name_at(k + 1)
+            if not n or (n < 2 and low not in ("bernama", "namanya")) or first != k + 1:
+                continue
+            if any(x.text.lower() in _vocab() or low_cue(x.text) for x in words[first : first + n]):
+                continue
+            if any(x.text.lower() in _person_stop() for x in words[first : first + n]):
+                continue
+            if self.in_place(words[first + n - 1].start):
+                continue
+            p = _Person(name, words[first].start, words[first + n - 1].end)
+            p.mentions.append((p.start, p.end))
+            self.persons.append(p)
 
     def speakers(self, title_text: str) -> None:
         """Names next to a verb of saying: ``ucap Hendri``, ``Budi mengatakan``.
@@ -700,6 +906,7 @@ class _Finder:
                         or low_cue(low0)
                         or low0 in _titles()
                         or self.place_at(words[start].start)
+                        or self.in_place(words[start].start)
                         or self.in_agency(words[start].start)
                     ):
                         continue  # Kepala Bidang Bina Marga Heru, Provinsi Sumut Erwin: not the name
@@ -792,6 +999,8 @@ def find_officials(doc: Doc) -> list[Official]:
     finder.aged()
     finder.addressed()
     finder.degreed()
+    finder.ranked()
+    finder.introduced()
     article = getattr(doc._, "article", None)
     title = getattr(article, "title", None) if article is not None else None
     finder.speakers(article.text[title.start : title.end] if title is not None else "")

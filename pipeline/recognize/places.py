@@ -44,6 +44,7 @@ _PREFIXES = (
 _ADMIN_TYPES = ("province", "regency", "city")
 _STREET_CUES = frozenset({"jalan", "jl", "jln", "gang", "gg", "komplek", "kompleks", "perumahan", "perum"})
 _MAX_WORDS = 5
+_WEAK_VILLAGE_CUES = frozenset({"kampung"})
 _ABBREVIATED_CUES = frozenset({"kab", "kec", "ds", "kel", "prov"})
 
 
@@ -145,6 +146,12 @@ def _stopwords() -> frozenset[str]:
     from spacy.lang.id.stop_words import STOP_WORDS
 
     return frozenset(w.lower() for w in lexicons.load_lines("place_stopwords.txt")) | frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> frozenset[str]:
+    """Titles of village heads before a village's name (``Lurah Pangkajene``)."""
+    return frozenset(w.lower() for w in lexicons.load_lines("place_title_cues.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -298,6 +305,8 @@ class _Hit:
     fixed: Optional[Region] = None
     name: Optional[str] = None
     typ: Optional[str] = None
+    weak: bool = False  # a village only where the gazetteer knows it in a regency/district the article names
+    strict: bool = False  # weak, and not a place at all outside them
 
 
 def _admin_match(text: str, words: list[_Word], i: int, need_caps: bool) -> tuple[int, list[Region], Optional[Region]]:
@@ -326,12 +335,14 @@ def _lokal_match(text: str, words: list[_Word], i: int, index: dict[str, list[Re
 
 
 def _cap_run(text: str, words: list[_Word], i: int, max_n: int = 4) -> int:
-    """Length of the run of capitalised name words starting at i (stops at cue and stop words)."""
+    """Length of the run of capitalised name words starting at i (stops at stop words and at cue
+    words of administrative places; ``Sungai``, ``Gunung`` may be part of a village's name)."""
     cues, stop = _cues(), _stopwords()
     n = 0
     while i + n < len(words) and n < max_n:
         w = words[i + n]
-        if not (w.cap or w.text[:1].isdigit()) or w.text.lower() in stop or w.text.lower() in cues:
+        low = w.text.lower()
+        if not (w.cap or w.text[:1].isdigit()) or low in stop or (low in cues and cues[low][0] != "other"):
             break
         if n and not _joined(text, words, i + n - 1, 2):
             break
@@ -392,12 +403,55 @@ def _scan(text: str, skip: tuple[int, int]) -> list[_Hit]:
                 if hit is not None:
                     hits.append(hit[0])
                     i = hit[1]
+                    if typ in ("village", "district") and hit[0].typ == typ:
+                        more, i = _listed(text, words, i, typ)  # Desa Sidodadi, Bumiayu dan Galeso
+                        hits.extend(more)
                     continue
+        if low in _LIST_CUES and i > 0 and text[words[i - 1].end : w.start].strip() == ",":
+            typ = next(
+                (
+                    cues[x.text.lower()][0]
+                    for x in words[max(0, i - 6) : i]
+                    if cues.get(x.text.lower(), ("",))[0] in ("village", "district")
+                ),
+                None,
+            )
+            if typ is not None and i + 1 < len(words):  # lima kalurahan di Cangkringan, yakni A, B dan C
+                more, nxt = _listed(text, words, i + 1, typ, first=True)
+                if more:
+                    hits.extend(more)
+                    i = nxt
+                    continue
+        if low in _title_cues() and w.cap and i + 1 < len(words) and _joined(text, words, i, 2):
+            m = _lokal_match(text, words, i + 1, _gazetteer().village, 3)
+            nxt = i + 1 + m
+            if (
+                m
+                and _caps_ok(text, words, i + 1, m)
+                and not _admin_match(text, words, i + 1, need_caps=True)[0]
+                and not (nxt < len(words) and words[nxt].cap and _joined(text, words, nxt - 1, 2))
+            ):  # Lurah Pangkajene, Hj. Sitti: the village the head leads
+                name = title_case(text[words[i + 1].start : words[nxt - 1].end])
+                cands = _gazetteer().village.get(normkey(name), [])
+                hit = _Hit(words[i + 1].start, words[nxt - 1].end, cands, name=name, typ="village", weak=True)
+                hit.strict = True  # Lurah Hasan: a village only inside the regency or district the article names
+                hits.append(hit)
+                i = nxt
+                continue
         if low not in cues and (w.cap or _is_se(text, w)):
             n, cands, alias = _admin_match(text, words, i, need_caps=True)
+            d = _lokal_match(text, words, i, _gazetteer().district, 3) if n else 0
+            if d > n and _caps_ok(text, words, i, d):
+                key = normkey("".join(x.text for x in words[i : i + d]))
+                inside = [r for r in _gazetteer().district[key] if any(r.code.startswith(c.code + ".") for c in cands)]
+                if inside:  # Kupang Tengah: a district of the regency Kupang, not the regency
+                    hits.append(_Hit(words[i].start, words[i + d - 1].end, inside, want="district", fixed=inside[0]))
+                    i += d
+                    continue
             if (
                 n
                 and not (n == 1 and normkey(w.text) in amb | _title_abbrs())
+                and not (n == 1 and _before_bali_unit(text, words, i))
                 and not _after_street(text, words, i)
                 and not (n == 1 and _starts_person_name(text, words, i))
             ):
@@ -406,6 +460,48 @@ def _scan(text: str, skip: tuple[int, int]) -> list[_Hit]:
                 continue
         i += 1
     return hits
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Single words of titles (``Kepala``, ``Kades``, ``Lurah``): a place cue after one names the office's territory."""
+    try:
+        return frozenset(normkey(r["abbr"].split()[0]) for r in lexicons.load_tsv("titles.tsv") if r["kind"] == "title")
+    except (FileNotFoundError, KeyError):
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Every word of a region or village name of the gazetteer (lower case)."""
+    from lokal import wilayah
+
+    out: set[str] = set()
+    for name in list(wilayah._base().values()) + list(wilayah._desa().values()):
+        out.update(name.lower().split())
+    return frozenset(out)
+
+
+_NOT_A_NAME = regex.compile(r"(?i)(?:rp|us\$|idr)?\d")
+
+
+@lru_cache(maxsize=1)
+def _name_abbrevs() -> frozenset[str]:
+    """Shortened parts of persons' names (``Muh.``, ``M.``) from ``person_name_abbreviations.txt``."""
+    return frozenset(w.lower() for w in lexicons.load_lines("person_name_abbreviations.txt"))
+
+
+def _name_abbrev_at(text: str, words: list[_Word], j: int) -> bool:
+    """Word j is a shortened name part followed by a period and a name (``Muh. Arsyad``)."""
+    w = words[j]
+    return (
+        w.text.lower() in _name_abbrevs()
+        and text[w.end : w.end + 1] == "."
+        and j + 1 < len(words)
+        and words[j + 1].cap
+        and text[w.end + 1 : words[j + 1].start].strip() == ""
+        and "\n" not in text[w.end : words[j + 1].start]
+    )
 
 
 _NOT_NAME_PARTS = frozenset({"barat", "timur", "utara", "selatan", "tengah", "raya", "kota", "kabupaten", "provinsi"})
@@ -423,6 +519,57 @@ def _starts_person_name(text: str, words: list[_Word], i: int) -> bool:
     if i > 0 and words[i - 1].cap and _joined(text, words, i - 1, 2):
         return False  # Bupati Sleman Kustini: after a title or an agency
     return True
+
+
+_LIST_CUES = frozenset({"yakni", "yaitu", "meliputi"})
+
+
+def _listed(text: str, words: list[_Word], i: int, typ: str, first: bool = False) -> tuple[list[_Hit], int]:
+    """Further names of a list after a cue place (``, Bumiayu dan Galeso``), each known to the gazetteer."""
+    index = _gazetteer().district if typ == "district" else _gazetteer().village
+    hits: list[_Hit] = []
+    start = i
+    closed = False  # the list ends with ``dan X``: a real list, not a name after a comma
+    while i < len(words):
+        if not (first and not hits):
+            gap = text[words[i - 1].end : words[i].start]
+            if "\n" in gap:
+                break
+            if gap.strip() in ("", ",") and words[i].text.lower() in ("dan", "serta"):
+                i += 1
+                closed = True
+            elif gap.strip() != "," or closed:
+                break
+            if i >= len(words) or text[words[i - 1].end : words[i].start].strip() not in ("", ","):
+                break
+        w = words[i]
+        if not w.cap or w.text.lower() in _cues():
+            break
+        m = _lokal_match(text, words, i, index, 3)
+        n = _cap_run(text, words, i, 3)
+        if not m or m != n or not _caps_ok(text, words, i, m) or _admin_match(text, words, i, need_caps=True)[0]:
+            break
+        if regex.match(r"\s*\(\d", text[words[i + m - 1].end : words[i + m - 1].end + 4]):
+            break  # Rahmat (45): a person's age
+        name = title_case(text[w.start : words[i + m - 1].end])
+        cands = index.get(normkey(name), [])
+        hits.append(
+            _Hit(w.start, words[i + m - 1].end, [], name=name, typ=typ, fixed=cands[0] if len(cands) == 1 else None)
+        )
+        i += m
+    if not closed and not (first and len(hits) == 1):
+        return [], start
+    return hits, i
+
+
+def _before_bali_unit(text: str, words: list[_Word], i: int) -> bool:
+    """``Banjar Dinas``, ``Banjar Adat``: a Balinese hamlet, not the regency of that name."""
+    return (
+        i + 1 < len(words)
+        and words[i + 1].text in ("Dinas", "Adat")
+        and _joined(text, words, i, 2)
+        and not (i > 0 and words[i - 1].text.lower() in _cues())
+    )
 
 
 def _after_street(text: str, words: list[_Word], i: int) -> bool:
@@ -444,8 +591,11 @@ def _cue_place(text: str, words: list[_Word], i: int, j: int, typ: str, keep: bo
     gaz = _gazetteer()
     stop = _stopwords()
     first = words[j]
-    if first.text.lower() in stop or first.text.lower() in _cues():
+    cue_first = _cues().get(first.text.lower())
+    if first.text.lower() in stop or (cue_first is not None and (cue_first[0] != "other" or typ == "other")):
         return None
+    if _NOT_A_NAME.match(first.text):
+        return None  # dana desa Rp95 juta: an amount, never a place
     if typ in _ADMIN_TYPES:
         n, cands, alias = _admin_match(text, words, j, need_caps=first.cap)
         if not n:
@@ -461,11 +611,21 @@ def _cue_place(text: str, words: list[_Word], i: int, j: int, typ: str, keep: bo
         index = gaz.district if typ == "district" else gaz.village
         if first.cap:
             n = _cap_run(text, words, j)
-            if not n or _admin_match(text, words, j, need_caps=True)[0] >= n:
+            m = _lokal_match(text, words, j, index, max_n=4)  # Loa Kulu Kota: the gazetteer knows longer names
+            if m and not _caps_ok(text, words, j, m):
+                m = 0
+            admin_n = _admin_match(text, words, j, need_caps=True)[0]
+            if m > max(n, admin_n) or (m >= 2 and m > admin_n):  # Kecamatan Kupang Tengah, Desa Sungai Baru Yusran
+                n = m
+            elif not n or admin_n >= n:
                 return None
+            if _name_abbrev_at(text, words, j):
+                return None  # Kepala Desa Muh. Arsyad: a person's name
             if first.text.isupper() and len(first.text) > 1 and not _lokal_match(text, words, j, index, max_n=1):
                 return None  # Kementerian Desa PDTT: a short form, not a village
-            m = _lokal_match(text, words, j, index, max_n=4)  # Loa Kulu Kota: the gazetteer knows longer names
+            if m < n and i > 0 and normkey(words[i - 1].text) in _title_words():
+                while n > max(m, 1) and words[j + n - 1].text.lower() not in _name_words():
+                    n -= 1  # Kepala Desa Sungai Pedada Yusran: the run ends with the head's name
             if m >= n:
                 n = m
             else:  # cut before a following regency/city name (Desa Peliatan Gianyar)
@@ -480,7 +640,11 @@ def _cue_place(text: str, words: list[_Word], i: int, j: int, typ: str, keep: bo
         name = title_case(text[words[j].start : words[j + n - 1].end])
         cands = index.get(normkey(name), [])
         fixed = cands[0] if len(cands) == 1 else None
-        return _Hit(words[j].start, words[j + n - 1].end, [], name=name, typ=typ, fixed=fixed), j + n
+        weak = words[i].text.lower() in _WEAK_VILLAGE_CUES
+        hit = _Hit(
+            words[j].start, words[j + n - 1].end, cands if weak else [], name=name, typ=typ, fixed=fixed, weak=weak
+        )
+        return hit, j + n
     # other places: buildings, rivers, blocks, IKN
     if keep:
         n = _cap_run(text, words, j)
@@ -496,7 +660,8 @@ def _cue_place(text: str, words: list[_Word], i: int, j: int, typ: str, keep: bo
                 name = words[i].text + " " + text[words[k + 1].start : end]
                 k = k + 1 + m
         return _Hit(start, end, [], name=" ".join(name.split()), typ="other"), k
-    n = _cap_run(text, words, j, max_n=3) if first.cap else (1 if first.text.lower() not in stop else 0)
+    lower_ok = first.text.lower() not in stop and ")" not in text[words[i].end : first.start]
+    n = _cap_run(text, words, j, max_n=3) if first.cap else (1 if lower_ok else 0)  # dusun krajan, not (dusun) menyebut
     if not n:
         return None
     start, end = words[j].start, words[j + n - 1].end
@@ -566,10 +731,13 @@ def find_places(doc: Doc) -> list[Place]:
     context = frozenset(
         (h.fixed or h.cands[0]).province_code
         for h in hits
-        if (h.fixed or (len(h.cands) == 1 and h.cands[0])) and (h.fixed or h.cands[0]).code
+        if not h.weak and (h.fixed or (len(h.cands) == 1 and h.cands[0])) and (h.fixed or h.cands[0]).code
     )
     resolved: list[tuple[str, str, Optional[str], int, int]] = []
+    weak = [h for h in hits if h.weak]
     for h in hits:
+        if h.weak:
+            continue
         if h.name is not None:
             resolved.append((h.name, h.typ or "other", h.fixed.code if h.fixed else None, h.start, h.end))
             continue
@@ -585,6 +753,13 @@ def find_places(doc: Doc) -> list[Place]:
         parents.add(dl_region.code.rsplit(".", 1)[0])
     elif dl_region is not None and dl_region.type in ("regency", "city"):
         parents.add(dl_region.code)
+    places_in = {code for _, typ, code, _, _ in resolved if code and typ == "district"} or parents
+    for h in weak:  # Kampung X: a village where the gazetteer has it in a regency/district named, else a hamlet
+        inside = [r for r in h.cands if any(r.code.startswith(c + ".") for c in places_in)]
+        if h.strict and not inside:
+            continue
+        code = inside[0].code if len(inside) == 1 else None
+        resolved.append((h.name or "", "village" if inside else "other", code, h.start, h.end))
     for h in _context_districts(text, [(s, e) for *_, s, e in resolved], parents, skip):
         resolved.append((h.fixed.name, "district", h.fixed.code, h.start, h.end))
 
