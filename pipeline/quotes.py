@@ -34,7 +34,7 @@ items:
    (``kata Budi Santoso`` beside ``Budi Hartono``) is taken as written.
 
 Lexicons (``pipeline/data``): ``speech_verbs.txt``, ``quotes_pronouns.txt``,
-``quotes_honorifics.txt``, ``quotes_degrees.txt``, ``quotes_title_words.txt``,
+``honorifics.txt``, ``degrees.txt`` (shared with officials), ``quotes_title_words.txt``,
 ``quotes_stopwords.txt``; region names from ``lokal`` and short forms from
 ``region_aliases.tsv`` (when present) to tell places from people.
 """
@@ -113,8 +113,8 @@ def _lex() -> _Lex:
         subject=longest_first(sections["subject"]),
         intro=longest_first(sections["intro"]),
         pronouns=frozenset(w.lower() for w in load_lines("quotes_pronouns.txt")),
-        honorifics=frozenset(_norm(w) for w in _lines_union("quotes_honorifics.txt", "honorifics.txt") if _norm(w)),
-        degrees=frozenset(_norm(w) for w in _lines_union("quotes_degrees.txt", "degrees.txt") if _norm(w)),
+        honorifics=frozenset(_norm(w) for w in _lines_union("honorifics.txt") if _norm(w)),
+        degrees=frozenset(_norm(w) for w in _lines_union("degrees.txt") if _norm(w)),
         titles=frozenset(_norm(w) for w in load_lines("quotes_title_words.txt")),
         stops=frozenset(w.lower() for w in load_lines("quotes_stopwords.txt")),
         regions=frozenset(regions),
