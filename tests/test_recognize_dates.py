@@ -190,3 +190,49 @@ def test_dates_wrong_weekday_is_always_flagged(day, shift, numeric):
     dates, warnings = run(f"Rapat digelar {written} di aula.", None)
     assert [(d.value, d.flags) for d in dates] == [(day.isoformat(), ["weekday_mismatch"])]
     assert [w.code for w in warnings] == ["weekday_mismatch"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a dated header line gives the publication date when the header stage found none
+        ("Kamis, 14 Maret 2024 - 09:30 WIB\n\nPemdes Sukamaju menggelar musdes, Rabu (13/3).",
+         [("Kamis, 14 Maret 2024", "2024-03-14", "published", []), ("Rabu (13/3)", "2024-03-13", "event", [])]),
+        # ... as does the date in an opening dateline, before its dash
+        ("MAGELANG, Senin 4 Mar 2024 10:15 - Banjir melanda dua dusun, Minggu (3/3) malam.",
+         [("Senin 4 Mar 2024", "2024-03-04", "published", []), ("Minggu (3/3)", "2024-03-03", "event", [])]),
+        # a date inside a body sentence is not a header
+        ("Pemdes menggelar musdes pada 12 Maret 2024 di balai desa dan berakhir pukul 12.00. Rapat lanjutan "
+         "digelar Kamis (14/3).",
+         [("12 Maret 2024", "2024-03-12", "event", []), ("Kamis (14/3)", "XXXX-03-14", "event", ["ambiguous"])]),
+    ],
+)
+def test_dates_header_date_when_publication_unknown(text, expected):
+    dates, _ = run(text)
+    assert triples(dates) == expected
+
+
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        ("Kadis memaparkan capaian program pada rapat evaluasi, Selasa (5/3/2024).", "event"),
+        ("Hal itu disampaikan Kadis dalam sosialisasi, Selasa (5/3/2024).", "event"),
+        ("Kadis menjelaskan hal itu kepada wartawan, Selasa (5/3/2024).", "other"),
+    ],
+)
+def test_dates_role_after_a_named_occasion(text, role):
+    dates, _ = run(text, dt.date(2024, 3, 6))
+    assert [d.role for d in dates] == [role]
+
+
+def test_dates_dateline_date_masked_from_the_body_is_still_the_publication_date():
+    text = "SORONG, Senin (11/3/2024) – Pemdes menyalurkan BLT, Sabtu (9/3)."
+    head = text.index("Senin")
+    dash = text.index("–") + 1
+    body = text[:head] + " " * (dash - head) + text[dash:]
+    doc = NLP(body)
+    doc._.article = CleanArticle(text=text, body=body)
+    doc._.warnings = []
+    assert triples(find_dates(doc)) == [
+        ("Senin (11/3/2024)", "2024-03-11", "published", []), ("Sabtu (9/3)", "2024-03-09", "event", [])
+    ]

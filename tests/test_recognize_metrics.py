@@ -215,3 +215,179 @@ def test_metrics_seed_article_matches_gold():
     assert sorted(d.value for d in doc._.dates) == sorted(d["value"] for d in gold["dates"])
     got = sorted((m.indicator, m.value, m.year) for m in find_metrics(doc))
     assert got == sorted((m["indicator"], float(m["value"]), m["year"]) for m in gold["metrics"])
+
+
+# --------------------------------------------------------------------------- round 2: other phrasings
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a status after a filler, in a sentence about IDM
+        ("Hasil pemutakhiran IDM 2023 mencatat 27 nagari masih tertinggal.",
+         [("IDM_STATUS_COUNT", 27, 2023, "Tertinggal", "nagari")]),
+        ("Berdasarkan IDM 2022, 6 kampung tercatat mandiri dan 3 kampung berstatus tertinggal.",
+         [("IDM_STATUS_COUNT", 6, 2022, "Mandiri", "kampung"), ("IDM_STATUS_COUNT", 3, 2022, "Tertinggal", "kampung")]),
+        # ... but not a bare "maju" outside an IDM sentence
+        ("Sebanyak 4 desa masih maju ke babak final lomba kebersihan.", [("COUNT", 4, None, None, "desa")]),
+        # "tidak satu pun" is a zero, not one
+        ("Menurut IDM 2023, tidak satu pun desa di kabupaten itu berstatus sangat tertinggal.",
+         [("IDM_STATUS_COUNT", 0, 2023, "Sangat Tertinggal", "desa")]),
+        # the count written after its status
+        ("Pada IDM 2024 desa berstatus maju sebanyak 31 desa dan kategori tertinggal tinggal 4 desa.",
+         [("IDM_STATUS_COUNT", 31, 2024, "Maju", "desa"), ("IDM_STATUS_COUNT", 4, 2024, "Tertinggal", "desa")]),
+        # a status named as the subject makes the sentence about IDM: its year carries
+        ("Jumlah kelurahan mandiri bertambah dari 4 kelurahan pada 2021 menjadi 9 kelurahan pada 2022. "
+         "Adapun kelurahan tertinggal berkurang menjadi 2 kelurahan.",
+         [("IDM_STATUS_COUNT", 4, 2021, "Mandiri", "kelurahan"), ("IDM_STATUS_COUNT", 9, 2022, "Mandiri", "kelurahan"),
+          ("IDM_STATUS_COUNT", 2, 2022, "Tertinggal", "kelurahan")]),
+        # each clause's own year
+        ("Pada 2018 ada 3 desa berstatus mandiri, sedangkan pada 2022 sebanyak 15 desa berstatus mandiri.",
+         [("IDM_STATUS_COUNT", 3, 2018, "Mandiri", "desa"), ("IDM_STATUS_COUNT", 15, 2022, "Mandiri", "desa")]),
+        # a year that heads the next figure is not this one's
+        ("IDM Kabupaten Bima tahun 2020 sebesar 0,6012, tahun 2021 sebesar 0,6345 dan tahun 2022 sebesar 0,6711.",
+         [("IDM", 0.6012, 2020, None, None), ("IDM", 0.6345, 2021, None, None), ("IDM", 0.6711, 2022, None, None)]),
+        # "tahun sebelumnya" is the year before the one the sentence names
+        ("IDM Kota Batu tahun 2023 mencapai 0,7420, naik dari 0,7102 pada tahun sebelumnya.",
+         [("IDM", 0.742, 2023, None, None), ("IDM", 0.7102, 2022, None, None)]),
+        # a present-tense clause after a dated one
+        ("Menurut data IDM, desa tertinggal pada 2019 tercatat 12 desa, kini tidak ada lagi desa berstatus "
+         "tertinggal. Pada 2023 desa mandiri mencapai 40 desa.",
+         [("IDM_STATUS_COUNT", 12, 2019, "Tertinggal", "desa"), ("IDM_STATUS_COUNT", 0, 2023, "Tertinggal", "desa"),
+          ("IDM_STATUS_COUNT", 40, 2023, "Mandiri", "desa")]),
+    ],
+)
+def test_metrics_idm_status_phrasings(text, expected):
+    metrics, _ = run(text)
+    assert summary(metrics) == expected
+
+
+def test_metrics_idm_status_list_rows_under_heading():
+    text = ("Status IDM desa di kabupaten itu tahun 2023 sebagai berikut:\n1. Mandiri: 12 desa\n2. Maju: 57 desa\n"
+            "3. Berkembang: 101 desa\n\nPanitia menyiapkan 20 kursi.")
+    metrics, _ = run(text)
+    assert summary(metrics) == [
+        ("IDM_STATUS_COUNT", 12, 2023, "Mandiri", "desa"), ("IDM_STATUS_COUNT", 57, 2023, "Maju", "desa"),
+        ("IDM_STATUS_COUNT", 101, 2023, "Berkembang", "desa"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Pemkab menyerahkan 9 unit ambulans dan 14 unit usaha mendapat modal.",
+         [("COUNT", 9, "unit ambulans"), ("COUNT", 14, "unit usaha")]),
+        ("Pelatihan diikuti 85 perangkat desa, 20 pendamping desa dan 12 kelompok tani.",
+         [("COUNT", 85, "perangkat desa"), ("COUNT", 20, "pendamping desa"), ("COUNT", 12, "kelompok tani")]),
+        ("Polres mengerahkan 45 personel untuk mengamankan pilkades.", [("COUNT", 45, "personel")]),
+        ("Sebanyak 30 personel bersiaga di posko.", []),
+        ("Lahan seluas 12,5 hektare ditanami jagung.", [("COUNT", 12.5, "hektare")]),
+        ("Pembangunan jalan usaha tani sepanjang 1,8 kilometer menelan Rp900 juta.",
+         [("COUNT", 1.8, "kilometer"), ("MONEY", 900_000_000, None)]),
+        ("Warga memperbaiki 700 meter saluran irigasi secara swadaya.", [("COUNT", 700, "meter")]),
+        ("Longsor memutus jalan desa sepanjang 50 meter.", []),
+        ("Air setinggi 40 cm merendam jalan desa.", []),
+        ("Pekerjaan rehabilitasi jembatan dikerjakan selama 120 hari kalender.", [("COUNT", 120, "hari kalender")]),
+        ("Sebanyak 1,2 juta jiwa terdampak banjir.", [("COUNT", 1_200_000, "jiwa")]),
+        ("BPBD mengerahkan 4 unit perahu karet dan 2 unit kepada relawan.", [("COUNT", 4, "unit perahu"), ("COUNT", 2, "unit")]),
+        ("Sebanyak 860 jiwa terdampak dan 120 di antaranya mengungsi.", [("COUNT", 860, "jiwa"), ("COUNT", 120, "jiwa")]),
+    ],
+)
+def test_metrics_count_units(text, expected):
+    metrics, _ = run(text)
+    assert [(m.indicator, m.value, m.unit) for m in metrics] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a loss and the budget of a case take its fiscal year, wherever it is named
+        ("Kerugian negara mencapai Rp310.500.000. Kasus itu terkait pengelolaan Dana Desa Tahun Anggaran 2020 "
+         "yang nilainya Rp1,1 miliar, kata Kajari, Selasa (5/3/2024).",
+         [("MONEY", 310_500_000, 2020), ("MONEY", 1_100_000_000, 2020)]),
+        # money seized in a case is not dated by the fiscal year
+        ("Tersangka korupsi dana desa TA 2019 ditahan, Kamis (7/3/2024). Polisi menyita uang tunai Rp15 juta.",
+         [("MONEY", 15_000_000, 2024)]),
+        # a loss in a case that names no fiscal year has no year
+        ("Kades ditetapkan sebagai tersangka korupsi, Kamis (7/3/2024). Kerugian negara ditaksir Rp200 juta.",
+         [("MONEY", 200_000_000, None)]),
+    ],
+)
+def test_metrics_money_year_in_cases(text, expected):
+    metrics, _ = run(text)
+    assert [(m.indicator, m.value, m.year) for m in metrics] == expected
+
+
+def _place(name: str, type_: str, text: str, word: str) -> Place:
+    i = text.index(word)
+    return Place(name=name, type=type_, mentions=[Mention(text=word, start=i, end=i + len(word))])
+
+
+def test_metrics_region_is_the_village_of_an_address_and_the_subject_village():
+    text = ("Desa Tanjung Harapan, Kecamatan Sungai Raya, meraih status mandiri dengan nilai IDM 0,8302 pada 2023.\n"
+            "Desa itu memiliki 5 dusun.\nSecara nasional, jumlah desa mandiri mencapai 11.456 desa.")
+    places = [_place("Sungai Raya", "district", text, "Sungai Raya")]
+    metrics, _ = run(text, places=places)
+    assert [(m.value, m.region) for m in metrics] == [
+        (0.8302, "Tanjung Harapan"), (5, "Tanjung Harapan"), (11456, "Indonesia")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a change of the index and its component indices are not IDM values
+        ("Skor IDM Kabupaten Alor tahun 2023 naik 0,0312 poin dibandingkan tahun sebelumnya menjadi 0,6655.",
+         [("IDM", 0.6655, 2023, None, None)]),
+        ("IDM Kabupaten Alor tahun 2023 sebesar 0,6655, dengan indeks ketahanan sosial 0,7420 dan IKE 0,5511.",
+         [("IDM", 0.6655, 2023, None, None)]),
+        # the status a village rose to
+        ("Desa itu naik status dari berkembang menjadi maju dengan nilai IDM 0,7342 pada 2024.",
+         [("IDM", 0.7342, 2024, "Maju", None)]),
+        # a table under a heading about status
+        ("Rincian status desa hasil IDM 2022:\n| Status | Jumlah |\n| Mandiri | 14 |\n| Maju | 96 |\n",
+         [("IDM_STATUS_COUNT", 14, 2022, "Mandiri", "desa"), ("IDM_STATUS_COUNT", 96, 2022, "Maju", "desa")]),
+        # the unit of a zero is the one counted before it, not a place's name
+        ("Hasil IDM 2024 menunjukkan seluruh desa di Kabupaten Kudus tidak ada yang berstatus tertinggal.",
+         [("IDM_STATUS_COUNT", 0, 2024, "Tertinggal", "desa")]),
+    ],
+)
+def test_metrics_idm_values_tables_and_deltas(text, expected):
+    metrics, _ = run(text)
+    assert summary(metrics) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Perkembangan IDM Kabupaten Majene:\n| Tahun | Nilai IDM | Status |\n| 2021 | 0,6102 | Berkembang |\n"
+         "| 2022 | 0,7150 | Maju |\n",
+         [("IDM", 0.6102, 2021, "Berkembang", None), ("IDM", 0.715, 2022, "Maju", None)]),
+        ("Nilai IDM Majene pada tahun 2020, 2021 dan 2022 masing-masing 0,5987, 0,6102 dan 0,7150.",
+         [("IDM", 0.5987, 2020, None, None), ("IDM", 0.6102, 2021, None, None), ("IDM", 0.715, 2022, None, None)]),
+        ("Rata-rata IDM Majene tercatat 0,6102 (2021) dan 0,7150 (2022).",
+         [("IDM", 0.6102, 2021, None, None), ("IDM", 0.715, 2022, None, None)]),
+        ("Jumlah desa mandiri pada 2021 dan 2022 berturut-turut 8 desa dan 13 desa.",
+         [("IDM_STATUS_COUNT", 8, 2021, "Mandiri", "desa"), ("IDM_STATUS_COUNT", 13, 2022, "Mandiri", "desa")]),
+    ],
+)
+def test_metrics_idm_years_of_tables_and_respective_lists(text, expected):
+    metrics, _ = run(text)
+    assert summary(metrics) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Hasil IDM 2023 dengan rincian mandiri 12 desa, maju 40 desa dan tertinggal 5 desa.",
+         [("IDM_STATUS_COUNT", 12, 2023, "Mandiri", "desa"), ("IDM_STATUS_COUNT", 40, 2023, "Maju", "desa"),
+          ("IDM_STATUS_COUNT", 5, 2023, "Tertinggal", "desa")]),
+        ("Berdasarkan IDM 2023, desa mandiri sebanyak 120 desa, sedangkan desa maju berjumlah 300 desa.",
+         [("IDM_STATUS_COUNT", 120, 2023, "Mandiri", "desa"), ("IDM_STATUS_COUNT", 300, 2023, "Maju", "desa")]),
+        ("Lomba desa diikuti 30 desa, dan maju 5 desa ke tingkat provinsi.",
+         [("COUNT", 30, None, None, "desa"), ("COUNT", 5, None, None, "desa")]),
+    ],
+)
+def test_metrics_status_before_its_count(text, expected):
+    metrics, _ = run(text)
+    assert summary(metrics) == expected

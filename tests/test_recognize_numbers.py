@@ -172,3 +172,15 @@ def test_numbers_words_round_trip(n):
     assert parse_number(text) == n
     found = find_numbers(f"Sebanyak {text} warga hadir")
     assert [f.value for f in found] == [n]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Bantuan Rp 10 jutaan per kelompok.", [(10_000_000, "money", "Rp 10 jutaan")]),
+        ("Omzet mencapai Rp 5 miliar-an setahun.", [(5_000_000_000, "money", "Rp 5 miliar-an")]),
+        ("Sebanyak 1,2 juta jiwa terdampak.", [(1_200_000, "plain", "1,2 juta")]),
+    ],
+)
+def test_numbers_scale_with_an_suffix_and_decimal_scales(text, expected):
+    assert [(n.value, n.kind, n.text) for n in find_numbers(text)] == expected

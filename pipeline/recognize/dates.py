@@ -6,6 +6,11 @@ resolves each against the publication date ``doc._.article.published``, and
 gives each distinct day once with a role:
 
 - ``published``: the printed publication date (``doc._.article.published_mention``);
+  when the header stage found none, a full date printed as the article's date
+  on one of its first lines (``Rabu, 06 Maret 2024 - 14:20 WIB``, ``Oleh: X |
+  Selasa, 12 Maret 2024``, ``Diposting pada ...``) or in its opening dateline
+  before the dash (``PALU, Senin (11/3/2024) –``), read from the original text
+  even where the body masks it, and used to resolve the other dates;
 - ``other``: the time a statement was given (``kata X kepada wartawan, Jumat (11/12/20)``);
   speech cues are in ``dates_speech_cues.txt``;
 - ``event``: any other date (the day something reported happened).
@@ -421,6 +426,45 @@ def _in_header(text: str, c: Candidate, article) -> bool:
     return len(line.strip()) <= len(c.text) + 25
 
 
+_DATELINE_HEAD = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{L} .'\-]{1,40}(?:,[^\S\n]*(?:\p{L}+[^\S\n]*)?)?[^\S\n]*$", regex.VERSION1)
+
+
+_HEADER_PREFIX = regex.compile(
+    r"[^\S\n]*(?:(?i:diposting|dipublikasikan|diterbitkan|dipublish|posted|published|tanggal|tgl\.?|update|diperbarui|"
+    r"dibuat|terbit)(?:[^\S\n]+(?i:pada|on|tanggal))?[^\S\n]*:?[^\S\n]*|[^\n]*[|•][^\S\n]*)?",
+    regex.VERSION1,
+)
+_HEADER_REST = regex.compile(r"[^\S\n]*(?:$|\n|[|\-–—•/]|,?[^\S\n]*(?:pukul[^\S\n]+)?\d{1,2}[.:]\d{2})", regex.VERSION1)
+
+
+def _header_date(text: str, found: list[Candidate]) -> Optional[Candidate]:
+    """A full date (day, month, year) printed as the article's date when the header stage found
+    none: alone on one of the first lines (``Rabu, 06 Maret 2024 - 14:20 WIB``), or in an opening
+    dateline before its dash (``BANYUWANGI, Kamis 7 Mar 2024 10:15 - ...``)."""
+    head_end = 0
+    for _ in range(4):  # the first four non-empty lines
+        nxt = text.find("\n", head_end)
+        if nxt < 0:
+            head_end = len(text)
+            break
+        head_end = nxt + 1
+        while head_end < len(text) and text[head_end] == "\n":
+            head_end += 1
+    for c in found:
+        if c.start >= head_end or c.precision != _EXPLICIT or c.year is None or c.anchor is not None:
+            continue
+        if not resolve(c, None) or not c.value or c.value[0] == "X":
+            continue
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        rest = text[c.end : line_end if line_end >= 0 else len(text)]
+        if _HEADER_PREFIX.fullmatch(text[line_start : c.start]) and _HEADER_REST.match(rest):
+            return c  # "Rabu, 06 Maret 2024 - 14:20 WIB", "Diposting pada 15 April 2023", "Oleh: X | Senin, ..."
+        if _DATELINE_HEAD.fullmatch(text[line_start : c.start]) and regex.match(r"[^\S\n]*(?:\d{1,2}[.:]\d{2}[^\S\n]*(?:WIB|WITA|WIT)?[^\S\n]*)?[-–—]", rest):
+            return c
+    return None
+
+
 # --------------------------------------------------------------------------- entry point
 
 
@@ -432,6 +476,14 @@ def find_dates(doc: Doc) -> list[DateMention]:
     pub_mention = getattr(article, "published_mention", None)
     warnings = doc._.warnings if doc._.warnings is not None else []
 
+    header = None
+    if pub is None:  # no publication date from the header stage: a dated header/dateline line gives it
+        original = getattr(article, "text", None) or text
+        if len(original) != len(text):
+            original = text
+        header = _header_date(original, _candidates(original, None))
+        if header is not None:
+            pub = dt.date.fromisoformat(header.value)
     found = _candidates(text, pub)
     cands = [c for c in found if c.anchor is None and resolve(c, pub)]
     ref = pub or next((dt.date.fromisoformat(c.value) for c in cands if c.value and c.value[0] != "X"), None)
@@ -447,6 +499,11 @@ def find_dates(doc: Doc) -> list[DateMention]:
             c.role = "published"
         if pub_mention is not None and c.start < pub_mention.end and pub_mention.start < c.end:
             c.role = "published"
+        if header is not None and c.start == header.start:
+            c.role = "published"
+    if header is not None and not any(c.role == "published" for c in cands):
+        header.role = "published"  # masked from the body as header boilerplate: listed all the same
+        cands.append(header)
     if pub_mention is not None and pub is not None and not any(c.role == "published" for c in cands):
         cands.append(
             Candidate(pub_mention.start, pub_mention.end, pub_mention.text, _EXPLICIT, value=pub.isoformat(),

@@ -10,26 +10,48 @@ those that are figures of the story:
   ``berstatus tertinggal dengan IDM 0,5184``).  A stated status outside the
   value's official band (``idm_bands.json``) is kept and warned about
   (``idm_status_band`` in ``doc._.warnings``);
+  Not a change (``naik 0,0215 poin``) nor a component index (``IKS``,
+  ``indeks ketahanan sosial``); a table row ``| 2021 | 0,6234 | Berkembang |``
+  gives its status;
 - ``IDM_STATUS_COUNT``: ``tujuh kabupaten dengan IDM status Maju`` (7),
-  ``71 kalurahan Maju``, ``tidak ada satu kabupaten ... status maju`` (0, not
-  in a sentence about a target), ``satu-satunya ... status desa mandiri`` (1),
-  ``jumlah desa mandiri naik dari 52 desa pada 2022 menjadi 97 desa`` (52, 97);
+  ``71 kalurahan Maju``, ``38 nagari masih tertinggal`` (a filler between, in a
+  sentence about IDM), ``tidak ada satu kabupaten ... status maju`` and
+  ``tidak satu pun`` (0, not in a sentence about a target; its unit the one
+  counted before), ``satu-satunya ... status desa mandiri`` (1), ``jumlah desa
+  mandiri naik dari 52 desa pada 2022 menjadi 97 desa`` (52, 97), a count after
+  its status (``berstatus maju sebanyak 48 desa``) and list/table rows under a
+  heading about IDM or status (``1. Mandiri: 25 desa``, ``| Maju | 405 |``);
 - ``MONEY`` and ``PERCENT``: every rupiah amount and percentage;
 - ``COUNT``: a number followed by a countable noun (``metric_units.txt``;
-  ``metrics_weak_units.txt`` only with an impact word such as ``meninggal``),
-  not after a rank/list word (``metrics_count_stop_before.txt``), not before a
-  time/measure word (``metrics_stop_units.txt``), not an age ``(58)``.
+  ``metrics_weak_units.txt`` only with an impact or deployment word such as
+  ``meninggal``, ``mengerahkan``), not after a rank/list word
+  (``metrics_count_stop_before.txt``), not before a time/measure word
+  (``metrics_stop_units.txt``; ``hari kalender`` is a unit), not an age
+  ``(58)``; ``unit``/``titik``/``kelompok`` take the noun after them
+  (``unit perahu``); ``415 di antaranya mengungsi`` takes the unit counted
+  before it; a counted area (``12,5 hektare``); a length that is the size of
+  what is built (``jalan sepanjang 2,5 kilometer``, ``700 meter saluran``: a
+  build word in the sentence, no damage word, not a height/width, not in a
+  case article; ``metrics_length_*.txt``).
 
-``year`` comes from the figure's own sentence: a year right after the figure
-(``24,4% di tahun 2021``, ``97 desa pada 2023``), else the nearest one before
+``year`` comes from the figure's own sentence: in ``pada 2021 dan 2022
+masing-masing X dan Y`` the figure's own position in the list; a year tied
+right before it (``tahun 2019 sebesar 0,6421``); a year right after the figure
+(``24,4% di tahun 2021``, ``97 desa pada 2023``, ``0,6234 (2021)``; not one
+that heads the next figure), a clause saying ``kini``/``saat ini`` after a
+dated one takes the present data year, else the nearest one before (not a
+comparison ``dibandingkan tahun 2022 ... menjadi``)
 it (unless that one belongs to the old figure of a ``dari X pada 2022 menjadi
 Y`` change), else the only one in the sentence; a sentence with several years
 none of which is the figure's gives no year.  ``tahun lalu``/``tahun ini``
-count as years relative to the article's own year.  Without any year in the
+count as years relative to the article's own year, ``tahun sebelumnya`` to
+the year named before it in the sentence (``metrics_relative_years.tsv``).  Without any year in the
 sentence: IDM figures (and counts in IDM sentences) take the year of the
 article's IDM data (the latest year of the first IDM sentence that names one),
-else none; a loss to the state (``kerugian negara``) takes the case's fiscal
-year (``tahun anggaran 2020``); in an article that names a year in most of
+else none; a loss to the state (``kerugian negara``), and in a case article
+(corruption, misuse) money of the budget (``dana desa``, ``anggaran``), take
+the case's fiscal year (``tahun anggaran 2020``, ``Dana Desa tahun 2021``),
+and a loss in a case that names none has no year; in an article that names a year in most of
 its figure sentences, an undated figure is timeless (no year); other figures
 take the year of the article's dated event, else the last year named, else
 the publication year.  Years
@@ -37,7 +59,11 @@ inside regulation names (``Perpres 72 tahun 2021``) are ignored.
 
 ``region`` is the place the figure is about (a list item's first place, a
 place right after it ``362 desa di Pati``, else the nearest place before it in
-the sentence outside agency names, else the article's most mentioned place).
+the sentence outside agency names and the dateline (of an address ``Desa X,
+Kecamatan Y, Kabupaten Z`` its first place: the village), ``Indonesia`` for a
+sentence that says ``secara nasional``, else the article's subject village
+(a village named in its title or lead, ``metrics_village_words.txt``), else
+its most mentioned place).
 All word lists are in ``pipeline/data/metric*`` and ``idm_bands.json``.
 """
 
@@ -75,6 +101,8 @@ class _Lex:
     subject_status: regex.Pattern
     target: regex.Pattern
     loss: regex.Pattern
+    case: regex.Pattern
+    fiscal_before: regex.Pattern
     count_to_status: regex.Pattern
     zero: regex.Pattern
     zero_tail: regex.Pattern
@@ -89,6 +117,29 @@ class _Lex:
     bands: tuple[tuple[str, float], ...]
     relative_year: regex.Pattern
     relative_years: dict[str, int]
+    relative_context: frozenset[str]
+    status_loose: regex.Pattern
+    zero_word_one: regex.Pattern
+    length_units: regex.Pattern
+    length_cue: regex.Pattern
+    length_object_after: regex.Pattern
+    length_object_before: regex.Pattern
+    length_blocker: regex.Pattern
+    length_build: regex.Pattern
+    length_damage: regex.Pattern
+    budget: regex.Pattern
+    count_heads: frozenset[str]
+    count_head_stops: frozenset[str]
+    status_unit: regex.Pattern
+    status_unit_word: regex.Pattern
+    village_address: regex.Pattern
+    status_then_count: regex.Pattern
+    status_label: regex.Pattern
+    status_bare_then_count: regex.Pattern
+    subindex: regex.Pattern
+    delta_before: regex.Pattern
+    delta_after: regex.Pattern
+    national: regex.Pattern
 
 
 def _alt(words) -> str:
@@ -112,11 +163,11 @@ def _lex() -> _Lex:
         idm_cue=regex.compile(idm["cue"], flags),
         statuses=statuses,
         status_after=regex.compile(
-            rf"^\s*(?:,\s*)?(?:\(\s*(?:status\s+)?(?P<st>{status_alt})\s*\)|{fill}{{0,8}}(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?(?P<st2>{status_alt})(?!\w))",
+            rf"^\s*(?:,\s*)?(?:\(\s*(?:status\s+)?(?P<st>{status_alt})\s*\)|[^\S\n]*\|[^\S\n]*(?P<st3>{status_alt})[^\S\n]*(?:\||$)|{fill}{{0,8}}(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?(?P<st2>{status_alt})(?!\w))",
             flags,
         ),
         status_before=regex.compile(
-            rf"(?:ber)?status\s+(?:desa\s+)?(?P<st>{status_alt})\s+{fill}{{0,4}}(?:sebesar\s+)?$", flags
+            rf"(?:(?:ber)?status\s+(?:desa\s+)?|(?<!\w)menjadi\s+(?:desa\s+)?)(?P<st>{status_alt})\s+{fill}{{0,4}}(?:sebesar\s+)?$", flags
         ),
         status_mention=regex.compile(
             rf"(?<!\w)(?:(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?|(?<=(?:\d|\b(?:{num_words}))\s+(?:{su})\s+))(?P<st>{status_alt})(?!\w)",
@@ -127,12 +178,14 @@ def _lex() -> _Lex:
             flags,
         ),
         count_to_status=regex.compile(
-            rf"^(?:\s+(?P<unit>{su}))?\s*(?:(?:{_alt(idm['fillers'])}|se\w+|(?-i:di\s+\p{{Lu}}\S*(?:\s+\p{{Lu}}\S*)*)|{_WORD}an)\s+){{0,6}}"
+            rf"^(?:\s+(?P<unit>{su}))?\s*(?:(?:{_alt(idm['fillers'])}|{su}|se\w+|(?-i:di\s+\p{{Lu}}\S*(?:\s+\p{{Lu}}\S*)*)|{_WORD}an)\s+){{0,6}}"
             rf"(?:ber)?(?:status\s+|kategori\s+|predikat\s+)?(?:desa\s+)?$",
             flags,
         ),
         target=regex.compile(idm["target_cue"], flags),
         loss=regex.compile(idm["loss_cue"], flags),
+        case=regex.compile(idm["case_cue"], flags),
+        fiscal_before=regex.compile(idm["fiscal_before"], regex.VERSION1),
         zero=regex.compile(rf"(?<!\w)(?:{idm['zero']})(?:\s+(?P<unit>{su}))?", flags),
         zero_tail=regex.compile(rf"(?:{idm['zero']})$", flags),
         one=regex.compile(rf"(?<!\w)(?P<pre>(?:{su})\s+)?(?:{idm['one']})", flags),
@@ -154,6 +207,53 @@ def _lex() -> _Lex:
         bands=tuple((b["status"], float(b["max"])) for b in lexicons.load_json("idm_bands.json")["bands"]),
         relative_year=regex.compile(rf"(?<!\w)(?P<rel>{_alt(rel_years)})(?!\w)", flags),
         relative_years=rel_years,
+        relative_context=frozenset(
+            r["phrase"].lower() for r in lexicons.load_tsv("metrics_relative_years.tsv") if r.get("ref") == "context"
+        ),
+        status_loose=regex.compile(
+            rf"(?<=(?:\d|\b(?:{num_words}))\s+(?:{su})\s+(?:(?:{_alt(idm['loose_fillers'])})\s+){{1,2}})(?P<st>{status_alt})(?!\w)",
+            flags,
+        ),
+        zero_word_one=regex.compile(rf"(?:{idm['zero_word_one']})", flags),
+        length_units=regex.compile(rf"\s*(?P<unit>{_alt(lexicons.load_lines('metrics_length_units.txt'))})(?![\w/²])", flags),
+        length_cue=regex.compile(rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_length_cues.txt'))})\s+(?:\S+\s+)?$", flags),
+        length_object_after=regex.compile(rf"\s+(?:{_alt(lexicons.load_lines('metrics_length_objects.txt'))})(?!\w)", flags),
+        length_object_before=regex.compile(rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_length_objects.txt'))})\s+(?:\p{{Ll}}+\s+)?$", flags),
+        length_blocker=regex.compile(rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_length_blockers.txt'))})\s+(?:\S+\s+){{0,2}}$", flags),
+        length_build=regex.compile(rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_length_build_cues.txt'))})(?!\w)", flags),
+        length_damage=regex.compile(rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_length_damage_cues.txt'))})(?!\w)", flags),
+        budget=regex.compile(idm["budget_cue"], flags),
+        count_heads=frozenset(w.lower() for w in lexicons.load_lines("metrics_count_heads.txt")),
+        count_head_stops=frozenset(w.lower() for w in lexicons.load_lines("metrics_count_head_stops.txt")),
+        status_then_count=regex.compile(
+            rf"(?<!\w)(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?(?P<st>{status_alt})\s*(?:\)\s*)?(?:,\s*)?"
+            rf"(?:[:=]\s*|(?:{idm['count_after_status']})\s+(?:(?:{idm['count_after_status']})\s+)?)(?=\d|\b(?:{num_words})\b)",
+            flags,
+        ),
+        subindex=regex.compile(idm["subindex_cue"], flags),
+        delta_before=regex.compile(idm["delta_before"], flags),
+        delta_after=regex.compile(idm["delta_after"], flags),
+        status_bare_then_count=regex.compile(
+            rf"(?<=(?:\b(?:rincian|yakni|yaitu|meliputi|terdiri\s+(?:dari|atas)|antara\s+lain|dan|serta)|[,:;])\s+)"
+            rf"(?-i:(?P<st>{status_alt.lower()}))\s+(?=\d[\d.]*\s+(?:{su})(?!\w))",
+            flags,
+        ),
+        status_label=regex.compile(
+            rf"(?m)^[^\S\n]*(?:(?:[-•*–|]|\d+[.)])[^\S\n]*)?(?:(?:(?:ber)?status|kategori|desa|kelurahan|kabupaten|kampung|gampong|nagari)[^\S\n]+)?"
+            rf"(?P<st>{status_alt})[^\S\n]*(?:[:=]|[-–]\s|\|)[^\S\n]*(?=\d|\b(?:{num_words})\b)",
+            flags,
+        ),
+        village_address=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(lexicons.load_lines('metrics_village_words.txt'))})\s+"
+            r"(?P<name>\p{Lu}[\p{L}'\-]*(?:[^\S\n]+\p{Lu}[\p{L}'\-]*){0,2})(?=\s*,?\s*(?:Kecamatan|Kec\.|Kab\.|Kabupaten|Kota)\s)",
+            regex.VERSION1,
+        ),
+        national=regex.compile(
+            r"(?i)(?<!\w)(?:secara\s+nasional|tingkat\s+nasional|skala\s+nasional|rata-rata\s+nasional|IDM\s+nasional"
+            r"|angka\s+nasional|se-?Indonesia|seluruh\s+Indonesia)(?!\w)"
+        ),
+        status_unit_word=regex.compile(rf"(?<!\w)(?P<unit>{su})(?!\w)", flags),
+        status_unit=regex.compile(rf"(?<!\w)(?:\d[\d.]*|(?:{num_words}))\s+(?P<unit>{su})(?!\w)", flags),
     )
 
 
@@ -177,6 +277,7 @@ class _Year:
     year: int
     fiscal: bool = False  # "tahun anggaran 2020", "TA 2020"
     relative: bool = False  # "tahun lalu"
+    comparison: bool = False  # "dibandingkan tahun sebelumnya": a reference, not a figure's year
 
 
 @dataclass
@@ -189,7 +290,10 @@ class _Ctx:
     main_region: Optional[str]
     article_year: Optional[int]
     pub_year: Optional[int]
+    subject_village: Optional[str] = None
+    is_case: bool = False  # a corruption/misuse case (its money is dated by its fiscal year)
     idm_year: Optional[int] = None
+    idm_latest: Optional[int] = None  # the latest year named in a sentence about IDM
     dates_its_figures: bool = False
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -207,6 +311,9 @@ def _context(doc: Doc) -> _Ctx:
     lex = _lex()
     article = getattr(doc._, "article", None)
     pub: Optional[dt.date] = getattr(article, "published", None)
+    if pub is None:  # a header date the dates stage read when the header stage found none
+        printed = [d for d in doc._.dates or [] if d.role == "published" and d.value[:4].isdigit()]
+        pub = dt.date.fromisoformat(printed[0].value) if printed else None
     blocked: list[tuple[int, int]] = []
     # dates (found again here: doc._.dates holds one mention per day only)
     blocked.extend(dates_mod.date_spans(text, pub))
@@ -222,20 +329,45 @@ def _context(doc: Doc) -> _Ctx:
         if any(s < b and a < e for a, b in blocked):
             continue
         kw = (m.group("kw") or "").lower()
-        years.append(_Year(m.start(), m.end(), int(m.group("y")), "anggaran" in kw or kw in ("ta", "t.a.")))
+        fiscal = "anggaran" in kw or kw in ("ta", "t.a.") or bool(lex.fiscal_before.search(text, max(0, s - 60), s))
+        years.append(_Year(m.start(), m.end(), int(m.group("y")), fiscal))
     agency_spans = [(mn.start, mn.end) for a in doc._.agencies or [] for mn in getattr(a, "mentions", [])]
     places = []
     counts: dict[str, int] = {}
+    dateline = getattr(article, "dateline", None)
+    villages: list[tuple[int, str]] = []
     for p in doc._.places or []:
         if not isinstance(p, Place):
             continue
+        body_mentions = 0
         for mn in p.mentions:
+            if dateline is not None and mn.start < dateline.end and dateline.start < mn.end:
+                continue  # the dateline says where the story was filed, not what a figure is about
+            body_mentions += 1
             if not any(a <= mn.start and mn.end <= b for a, b in agency_spans):
                 places.append((mn.start, mn.end, p.name))
-        if p.type != "country":
-            counts[p.name] = counts.get(p.name, 0) + len(p.mentions) + (1 if p.type in ("province", "regency", "city") else 0)
+            if p.type == "village":
+                villages.append((mn.start, p.name))
+        if p.type != "country" and body_mentions:
+            counts[p.name] = counts.get(p.name, 0) + body_mentions + (1 if p.type in ("province", "regency", "city") else 0)
+    known = {(s, e) for s, e, _ in places}
+    for m in lex.village_address.finditer(text):  # "Desa Bila Riase, Kecamatan Pitu Riase": a village
+        s, e = m.span("name")
+        if not any(s < b and a < e for a, b in known) and not any(s < b and a < e for a, b in agency_spans):
+            places.append((s, e, m.group("name")))
+            villages.append((s, m.group("name")))
     places.sort()
     main_region = max(counts, key=lambda k: counts[k]) if counts else None
+    # the article's subject village: a village named in the title or the lead sentence
+    title = getattr(article, "title", None)
+    sentences = dates_mod.sentence_bounds(doc)
+    body_start = getattr(article, "body_start", 0) or 0
+    lead_end = next((b for a, b in sentences if b > body_start and text[max(a, body_start) : b].strip()), 0)
+    subject_village = None
+    for s, name in sorted(villages):
+        if (title is not None and title.start <= s < title.end) or s < lead_end:
+            subject_village = name
+            break
     # the article's dated event: its year is the year of "current" figures
     article_year = None
     for d in sorted(doc._.dates or [], key=lambda d: ({"event": 0, "other": 1, "published": 2}[d.role], d.start)):
@@ -243,17 +375,28 @@ def _context(doc: Doc) -> _Ctx:
             article_year = int(d.value[:4])
             break
     ref = article_year or (pub.year if pub else None)
-    if ref is not None:  # "tahun lalu", "tahun ini"
-        for m in lex.relative_year.finditer(text):
-            years.append(_Year(m.start(), m.end(), ref + lex.relative_years[_norm(m.group("rel"))], relative=True))
-        years.sort(key=lambda y: y.start)
+    explicit = list(years)
+    for m in lex.relative_year.finditer(text):  # "tahun lalu", "tahun ini", "tahun sebelumnya"
+        phrase = _norm(m.group("rel"))
+        base = ref
+        if phrase in lex.relative_context:
+            a, _ = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+            named = [y for y in explicit if a <= y.start and y.end <= m.start()]
+            base = named[-1].year if named else ref
+        if base is not None:
+            years.append(_Year(m.start(), m.end(), base + lex.relative_years[phrase], relative=True))
+    years.sort(key=lambda y: y.start)
+    for y in years:
+        y.comparison = bool(_COMPARED.search(text, max(0, y.start - 30), y.start))
     ctx = _Ctx(
         text=text,
-        sentences=dates_mod.sentence_bounds(doc),
+        sentences=sentences,
         years=years,
         blocked=blocked,
         places=places,
         main_region=main_region,
+        subject_village=subject_village,
+        is_case=bool(lex.case.search(text)),
         article_year=article_year,
         pub_year=pub.year if pub else None,
     )
@@ -261,9 +404,11 @@ def _context(doc: Doc) -> _Ctx:
     for a, b in ctx.sentences:
         if _is_idm_context(ctx, a, b):
             ys = [y.year for y in years if a <= y.start and y.end <= b]
-            if ys:
+            if ys and ctx.idm_year is None:
                 ctx.idm_year = max(ys)
-                break
+            ys = [y.year for y in years if a <= y.start and y.end <= b and not y.relative]
+            if ys and (ctx.pub_year is None or max(ys) <= ctx.pub_year):
+                ctx.idm_latest = max([*ys, ctx.idm_latest or 0])
     return ctx
 
 
@@ -274,7 +419,10 @@ def _norm(s: str) -> str:
 def _is_idm_context(ctx: _Ctx, a: int, b: int) -> bool:
     """Whether the sentence ``a:b`` talks about IDM (names it or an IDM status)."""
     lex = _lex()
-    return bool(lex.idm_cue.search(ctx.text, a, b) or lex.status_mention.search(ctx.text, a, b))
+    if lex.idm_cue.search(ctx.text, a, b) or lex.status_mention.search(ctx.text, a, b):
+        return True
+    # "jumlah gampong mandiri bertambah ...": a status named as the subject
+    return any(m.group("kw") or m.group("st").islower() for m in lex.subject_status.finditer(ctx.text, a, b))
 
 
 def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
@@ -285,10 +433,18 @@ def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
     """
     a, b = ctx.sentence(start)
     in_sent = [y for y in ctx.years if a <= y.start and y.end <= b]
+    resp = _respective_year(ctx, start, a, b, in_sent)
+    if resp is not None:
+        return resp
+    for y in reversed(in_sent):  # "tahun 2019 sebesar 0,6421, tahun 2020 sebesar 0,6587": 2019
+        if y.end <= start and not y.relative and _YEAR_TIGHT.fullmatch(ctx.text[y.end : start]):
+            return y.year
     for y in in_sent:  # "27,67% pada tahun 2019", "3% tahun 2022", "97 desa pada 2023"
         if y.start >= end and _YEAR_GAP.fullmatch(ctx.text[end : y.start]):
+            if _YEAR_HEADS.match(ctx.text, y.end):
+                break  # ", tahun 2020 sebesar 0,6587": that year is the next figure's
             return y.year
-    before = [y for y in in_sent if y.end <= start]
+    before = [y for y in in_sent if y.end <= start and not (y.comparison and _CHANGE_TO.search(ctx.text, y.end, start))]
     if (
         before
         and _CHANGE_TO.search(ctx.text, before[-1].end, start)
@@ -300,6 +456,9 @@ def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
             return after[0].year
         before = []
         in_sent = []
+    if before and _NOW.search(ctx.text, before[-1].end, start):
+        # "pada 2019 tercatat 17 desa, kini tidak ada lagi": the clause is about the present
+        return (ctx.idm_latest or ctx.article_year or ctx.pub_year) if family == "idm" else (ctx.article_year or ctx.pub_year)
     if before:
         return before[-1].year
     in_sent = [y for y in in_sent if not y.relative]
@@ -309,9 +468,15 @@ def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
     if family == "idm":
         return ctx.idm_year
     earlier = [y for y in ctx.years if y.end <= start]
-    fiscal = [y for y in earlier if y.fiscal]
-    if family == "money" and fiscal and _lex().loss.search(ctx.text, a, b):
-        return fiscal[-1].year  # "kerugian negara Rp 612 juta": the fiscal year of the case
+    if family == "money" and (
+        _lex().loss.search(ctx.text, a, b) or (ctx.is_case and _lex().budget.search(ctx.text, a, b))
+    ):
+        # "kerugian negara Rp 612 juta" in a case about Dana Desa TA 2020: the case's fiscal year
+        fiscal = [y for y in earlier if y.fiscal] or [y for y in ctx.years if y.fiscal and y.start >= end][:1]
+        if fiscal:
+            return fiscal[-1].year
+        if ctx.is_case and _lex().loss.search(ctx.text, a, b):
+            return None  # a loss in a case that names no fiscal year: not the publication year
     if ctx.dates_its_figures:
         return None  # the article dates the figures that have a year: the others have none
     if ctx.article_year is not None:
@@ -321,11 +486,44 @@ def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
     return ctx.pub_year
 
 
+_RESPECTIVELY = regex.compile(r"(?i)\b(?:masing-masing|berturut-turut)\b")
+
+
+def _respective_year(ctx: _Ctx, start: int, a: int, b: int, in_sent: list[_Year]) -> Optional[int]:
+    """``pada 2021, 2022 dan 2023 masing-masing 0,6234, 0,6598 dan 0,7102``: the i-th figure after
+    ``masing-masing`` takes the i-th year of the list before it."""
+    cue = None
+    for m in _RESPECTIVELY.finditer(ctx.text, a, start):
+        cue = m
+    if cue is None:
+        return None
+    years = [y for y in in_sent if y.end <= cue.start() and not y.relative]
+    if len(years) < 2:
+        return None
+    # the figures after the cue, in order: numbers that are not years
+    figs = [n for n in find_numbers(ctx.text[cue.end() : b]) if not _looks_like_year(n)]
+    offsets = [cue.end() + n.start for n in figs]
+    if start not in offsets or len(figs) != len(years):
+        return None
+    return years[offsets.index(start)].year
+
+
+_COMPARED = regex.compile(r"(?i)\b(?:dibanding(?:kan)?|ketimbang|daripada)(?:\s+(?:dengan|pada|di))?\s+$")
+_NOW = regex.compile(r"(?i)(?<!\w)(?:kini|saat\s+ini|sekarang|hingga\s+kini|per\s+hari\s+ini)(?!\w)")
+_YEAR_TIGHT = regex.compile(
+    r"[^\S\n]*(?:[:=][^\S\n]*|(?:sebesar|senilai|sebanyak|berjumlah|mencapai|yakni|yaitu|adalah|ialah|tercatat|hanya|terdapat|ada)[^\S\n]+){1,2}",
+    regex.VERSION1 | regex.IGNORECASE,
+)
+_YEAR_HEADS = regex.compile(
+    r"[^\S\n]*(?:[:=][^\S\n]*|(?:sebesar|senilai|sebanyak|berjumlah|mencapai|yakni|yaitu|adalah|tercatat|terdapat|ada)[^\S\n]+)"
+    r"(?:Rp\.?[^\S\n]*)?\d",
+    regex.VERSION1 | regex.IGNORECASE,
+)
 _CHANGE_TO = regex.compile(r"(?i)\b(?:menjadi|jadi|hingga\s+menjadi)\b")
 _CHANGE_FROM = regex.compile(r"(?i)\bdari\s+(?:\S+\s+){0,2}?(?:rp\.?\s*)?\d[^\n]*$")
 
 _YEAR_GAP = regex.compile(
-    r"[^\S\n]*(?:,[^\S\n]*)?(?:(?:pada|di|untuk|dalam|hingga|sampai|sejak|per)[^\S\n]+)?"
+    r"[^\S\n]*(?:,[^\S\n]*)?(?:\([^\S\n]*)?(?:(?:pada|di|untuk|dalam|hingga|sampai|sejak|per)[^\S\n]+)?"
     rf"(?:(?:bulan[^\S\n]+)?(?:{'|'.join(sorted(dates_mod.months(), key=len, reverse=True))})\.?[^\S\n]+)?",
     regex.VERSION1 | regex.IGNORECASE,
 )
@@ -364,8 +562,19 @@ def _region_for(ctx: _Ctx, start: int, end: Optional[int] = None) -> Optional[st
                 return p[2]
     before = [p for p in ctx.places if a <= p[0] and p[1] <= start]
     if before:
-        return before[-1][2]
-    return ctx.main_region
+        i = len(before) - 1
+        # an address "Desa Bila Riase, Kecamatan Pitu Riase, Kabupaten Sidrap": its first (smallest) place
+        while i > 0 and _ADDRESS_LINK.fullmatch(ctx.text, before[i - 1][1], before[i][0]):
+            i -= 1
+        return before[i][2]
+    if _lex().national.search(ctx.text, a, start):
+        return "Indonesia"  # "Secara nasional, jumlah desa mandiri ...": not the article's region
+    return ctx.subject_village or ctx.main_region
+
+
+_ADDRESS_LINK = regex.compile(
+    r"[^\S\n]*,[^\S\n]*(?:(?:Kecamatan|Kec\.|Kabupaten|Kab\.|Kota|Provinsi|Prov\.)[^\S\n]+)?", regex.VERSION1
+)
 
 
 def _subject(ctx: _Ctx, start: int, end: int, words_after: int = 6) -> Optional[str]:
@@ -414,10 +623,16 @@ def _idm_values(ctx: _Ctx, nums: list[NumberSpan]) -> list[Metric]:
         a, b = ctx.sentence(n.start)
         if not _idm_value_context(ctx, n, a, b):
             continue
+        if lex.delta_before.search(ctx.text[max(a, n.start - 40) : n.start]) or lex.delta_after.match(ctx.text[n.end : n.end + 20]):
+            continue  # "naik 0,0215 poin": a change, not a value
+        subs = list(lex.subindex.finditer(ctx.text, a, n.start))
+        idms = list(lex.idm_cue.finditer(ctx.text, a, n.start))
+        if subs and (not idms or subs[-1].start() > idms[-1].start()):
+            continue  # "indeks ketahanan sosial sebesar 0,7812": a component index
         status = None
         m = lex.status_after.match(ctx.text[n.end : b])
         if m:
-            status = _status(m.group("st") or m.group("st2"))
+            status = _status(m.group("st") or m.group("st2") or m.group("st3"))
         else:
             m = lex.status_before.search(ctx.text[a : n.start])
             if m:
@@ -440,10 +655,10 @@ def _status_counts(ctx: _Ctx, nums: list[NumberSpan]) -> tuple[list[Metric], set
     """IDM status counts, and the starts of the numbers they used."""
     lex = _lex()
     text = ctx.text
-    out: list[Metric] = []
     used: set[int] = set()
+    out: list[Metric] = _status_then_counts(ctx, nums, used)
     prev_end = 0
-    for sm in lex.status_mention.finditer(text):
+    for sm in _status_mentions(ctx):
         a, _ = ctx.sentence(sm.start())
         lo = max(a, prev_end)
         prev_end = sm.end()
@@ -453,8 +668,12 @@ def _status_counts(ctx: _Ctx, nums: list[NumberSpan]) -> tuple[list[Metric], set
             continue
         hit = None  # (value, start, end, unit)
         for n in reversed([n for n in nums if lo <= n.start and n.end <= sm.start()]):
-            if lex.zero_tail.search(text[lo : n.end]):
-                used.add(n.start)  # "tidak ada satu kabupaten": a zero, read below
+            if n.start in used:
+                break  # "berstatus maju sebanyak 48 desa dan kategori ...": 48 is Maju's
+            if lex.zero_tail.search(text[lo : n.end]) or (
+                n.is_word and n.value == 1 and lex.zero_word_one.search(text[lo : n.start])
+            ):
+                used.add(n.start)  # "tidak ada satu kabupaten", "tidak satu pun": a zero, read below
                 break
             if n.kind != "plain" or n.has_decimal or n.value != int(n.value) or ctx.is_blocked(n.start, n.end):
                 break
@@ -483,6 +702,9 @@ def _status_counts(ctx: _Ctx, nums: list[NumberSpan]) -> tuple[list[Metric], set
         if hit is None:
             continue
         value, s, e, unit = hit
+        if unit is None:  # "dari 100 kampung yang ada, tidak satu pun ...": the unit named before
+            units = [u for u in lex.status_unit_word.finditer(text, a, s) if not regex.match(r"\s+\p{Lu}", text[u.end() : u.end() + 3])]
+            unit = units[-1].group("unit") if units else None  # not "Kabupaten Pati", a place's name
         if value == 0 and lex.target.search(text, a, ctx.sentence(sm.start())[1]):
             continue  # "menargetkan tidak ada lagi desa tertinggal": a goal, not a figure
         used.add(s)
@@ -491,10 +713,105 @@ def _status_counts(ctx: _Ctx, nums: list[NumberSpan]) -> tuple[list[Metric], set
     return out, used
 
 
+def _status_then_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
+    """Counts written after their status: ``berstatus maju sebanyak 48 desa``, and list/table rows
+    ``1. Mandiri: 25 desa`` under a heading (or in a sentence) about IDM or status."""
+    lex = _lex()
+    text = ctx.text
+    out: list[Metric] = []
+    by_start = {n.start: n for n in nums}
+    found = [(m, False) for m in lex.status_then_count.finditer(text)] + [(m, True) for m in lex.status_label.finditer(text)]
+    for m in lex.status_bare_then_count.finditer(text):  # "dengan rincian mandiri 12 desa, maju 40 desa"
+        a, b = ctx.sentence(m.start())
+        if lex.idm_cue.search(text, a, b) or regex.search(r"(?i)\bstatus\b", text[a:b]):
+            found.append((m, False))
+    for m, label in sorted(found, key=lambda x: x[0].start()):
+        n = by_start.get(m.end())
+        if n is None or n.start in used or n.kind != "plain" or n.has_decimal or _looks_like_year(n):
+            continue
+        if ctx.is_blocked(n.start, n.end):
+            continue
+        if label and not _label_in_idm_context(ctx, m.start()):
+            continue
+        status = _status(m.group("st"))
+        if status is None:
+            continue
+        um = regex.match(rf"\s+(?P<unit>{_alt(_status_units())})(?!\w)", text[n.end : n.end + 30], regex.IGNORECASE)
+        unit = um.group("unit") if um else None
+        if unit is None:  # "desa berstatus maju sebanyak 48": the unit before the status
+            pm = regex.search(rf"(?i)(?<!\w)(?P<unit>{_alt(_status_units())})\s+(?:yang\s+)?$", text[max(0, m.start() - 30) : m.start()])
+            unit = pm.group("unit") if pm else None
+        if unit is None and label:  # a table under "rincian status desa": the heading's unit
+            unit = _label_unit(ctx, m.start())
+        used.add(n.start)
+        out.append(_status_count(ctx, n.value, n.start, n.end, unit, status, year_end=n.end + (um.end() if um else 0)))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _status_units() -> tuple[str, ...]:
+    return tuple(lexicons.load_json("metrics_idm.json")["status_units"])
+
+
+def _label_unit(ctx: _Ctx, pos: int) -> Optional[str]:
+    """The counted unit named in the heading above a status row (``status desa``), if any."""
+    lex = _lex()
+    p = ctx.text.rfind("\n", 0, pos) + 1
+    while p > 0:
+        prev = ctx.text.rfind("\n", 0, p - 1) + 1
+        above = ctx.text[prev:p]
+        if above.strip() and not lex.status_label.match(above) and not _LIST_ITEM.match(above) and "|" not in above:
+            units = list(lex.status_unit_word.finditer(above))
+            return units[-1].group("unit").lower() if units else None
+        p = prev
+    return None
+
+
+@lru_cache(maxsize=None)
+def _label_cue() -> regex.Pattern:
+    return regex.compile(rf"{_lex().idm_cue.pattern}|\bstatus\b", regex.IGNORECASE | regex.VERSION1)
+
+
+def _label_in_idm_context(ctx: _Ctx, pos: int) -> bool:
+    """Whether the line at ``pos`` (a list/table row) is about IDM: the line itself, its sentence,
+    or the nearest non-item line above it names IDM or a status."""
+    lex = _lex()
+    cue = _label_cue()
+    line_start = ctx.text.rfind("\n", 0, pos) + 1
+    line_end = ctx.text.find("\n", pos)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
+    if cue.search(line):
+        return True
+    p = line_start
+    while p > 0:
+        prev = ctx.text.rfind("\n", 0, p - 1) + 1
+        above = ctx.text[prev:p]
+        if above.strip() and not lex.status_label.match(above) and not _LIST_ITEM.match(above):
+            return bool(cue.search(above))
+        p = prev
+    return False
+
+
+def _status_mentions(ctx: _Ctx) -> list[regex.Match]:
+    """Status words that an IDM status count may precede: ``berstatus maju``, ``23 desa maju``, and
+    in a sentence about IDM also a status after a filler (``38 nagari masih tertinggal``)."""
+    lex = _lex()
+    found = {m.start(): m for m in lex.status_mention.finditer(ctx.text)}
+    for m in lex.status_loose.finditer(ctx.text):
+        if m.start() in found:
+            continue
+        a, b = ctx.sentence(m.start())
+        if lex.idm_cue.search(ctx.text, a, b) or regex.search(r"(?i)\b(?:ber)?status\b", ctx.text[a:b]) or any(
+            a <= s < b for s in found
+        ):
+            found[m.start()] = m
+    return [found[k] for k in sorted(found)]
+
+
 def _status_count(ctx: _Ctx, value: float, s: int, e: int, unit: Optional[str], status: str,
                   year_end: Optional[int] = None) -> Metric:
     return Metric(
-        indicator="IDM_STATUS_COUNT", value=value, region=_region_for(ctx, s),
+        indicator="IDM_STATUS_COUNT", value=value, region=_region_for(ctx, s, e),
         year=_year_for(ctx, s, year_end or e, family="idm"), status=status, unit=(unit or "").lower() or None,
         subject=f"{unit or 'wilayah'} berstatus {status}", text=ctx.text[s:e], start=s, end=e,
     )
@@ -516,13 +833,19 @@ def _subject_status_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) ->
         if regex.search(r"(?i)\bstatus\s+$", before):
             continue  # "status desa mandiri" is the status itself
         prev = regex.search(r"(\S+)\s+$", before)
-        if prev and (prev.group(1)[-1].isdigit() or prev.group(1).lower() in _number_words()):
+        if prev and regex.fullmatch(r"(?:19|20)\d\d[,.]?", prev.group(1)):
+            pass  # "Pada 2023 desa mandiri mencapai 40 desa": a year, not a count
+        elif prev and (prev.group(1)[-1].isdigit() or prev.group(1).lower() in _number_words()):
             continue  # "23 desa mandiri" is read as a count before its status
         status = _status(sm.group("st"))
         unit = sm.group("unit").lower()
         _, b = ctx.sentence(sm.start())
         nxt = lex.status_mention.search(text, sm.end(), b)
         stop = nxt.start() if nxt else b
+        for other in lex.subject_status.finditer(text, sm.end(), stop):
+            if other.group("kw") or other.group("st").islower():
+                stop = other.start()  # "..., sedangkan desa maju berjumlah 300 desa": the next status's
+                break
         for n in nums:
             if not sm.end() <= n.start < stop or n.start in used or n.kind != "plain" or n.has_decimal:
                 continue
@@ -569,7 +892,18 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
     out = []
     skip: set[int] = set()
     for i, n in enumerate(nums):
-        if n.start in used or n.start in skip or n.kind != "plain" or n.has_decimal:
+        if n.start in used or n.start in skip or n.kind != "plain":
+            continue
+        if n.value > 0 and _is_built_length(ctx, n):
+            out.append(_length(ctx, n))
+            continue
+        if n.has_decimal and n.value == int(n.value) and n.value >= 1000 and regex.search(r"\p{L}", n.text):
+            n = NumberSpan(n.start, n.end, n.value, n.kind, n.text, n.is_word, False)  # "1,2 juta jiwa"
+        if n.has_decimal:
+            if n.value > 0 and regex.match(r"\s+(?:hektare|hektar|ha)(?!\w)", text[n.end : n.end + 12], regex.IGNORECASE):
+                m = lex.units.match(text[n.end : n.end + 40])
+                a, b = ctx.sentence(n.start)
+                out.append(_count(ctx, n.value, n.start, n.end, n.text, m, n.end + m.end(), a, b))
             continue
         if ctx.is_blocked(n.start, n.end) or n.value != int(n.value) or n.value < 1:
             continue
@@ -579,8 +913,9 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
             continue  # a year
         after = text[n.end : n.end + 40]
         before = text[max(0, n.start - 30) : n.start]
-        if lex.stop_units.match(after):
-            continue
+        stop = lex.stop_units.match(after)
+        if stop and not (lex.units.match(after) and lex.units.match(after).end() > stop.end()):
+            continue  # "90 hari" is a duration, "90 hari kalender" a contract's size
         if lex.stop_before.search(before) and not regex.search(r"(?i)\bdi\s*antara\s*$", before):
             continue
         if regex.search(r"\(\s*$", before) and regex.match(r"\s*\)", after):
@@ -602,6 +937,14 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
                 skip.add(nxt.start)
                 value, start, end, shown = nxt.value, nxt.start, nxt.end, nxt.text
         if not m:
+            a, b = ctx.sentence(n.start)
+            prior = [c for c in out if a <= c.start < n.start and c.unit]
+            if (
+                prior and regex.match(r"\s+(?:di\s*antaranya|diantaranya)(?!\w)", after, regex.IGNORECASE)
+                and lex.impact.search(text, n.end, b)
+            ):
+                # "3.210 jiwa terdampak dan 415 di antaranya mengungsi": 415 jiwa
+                out.append(_count(ctx, n.value, n.start, n.end, n.text, prior[-1].unit, n.end, a, b))
             continue
         a, b = ctx.sentence(start)
         if weak and not lex.impact.search(text[a:b]):
@@ -618,11 +961,56 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
     return out
 
 
-def _count(ctx: _Ctx, value: float, start: int, end: int, shown: str, unit_match: regex.Match, year_end: int,
+def _is_built_length(ctx: _Ctx, n: NumberSpan) -> bool:
+    """Whether ``n`` is a length that is the size of what is built or repaired: ``jalan sepanjang
+    2,5 kilometer``, ``1.200 meter saluran irigasi`` (not ``tinggi tanggul 2,5 meter``, ``10 cm``)."""
+    lex = _lex()
+    um = lex.length_units.match(ctx.text, n.end, n.end + 20)
+    if not um:
+        return False
+    a, b = ctx.sentence(n.start)
+    before = ctx.text[max(a, n.start - 40) : n.start]
+    if lex.length_blocker.search(before) or ctx.is_case:
+        return False
+    if not lex.length_build.search(ctx.text, a, b) or lex.length_damage.search(ctx.text, a, b):
+        return False
+    if lex.length_cue.search(before) or lex.length_object_after.match(ctx.text, um.end(), um.end() + 40):
+        return True
+    return bool(lex.length_object_before.search(before))
+
+
+def _length(ctx: _Ctx, n: NumberSpan) -> Metric:
+    um = _lex().length_units.match(ctx.text, n.end, n.end + 20)
+    unit = um.group("unit").lower()
+    about = _subject(ctx, n.start, um.end())
+    return Metric(
+        indicator="COUNT", value=n.value, region=_region_for(ctx, n.start, um.end()),
+        year=_year_for(ctx, n.start, um.end(), "plain"), unit=unit,
+        subject=" ".join([unit] + ([about] if about else [])), text=n.text, start=n.start, end=n.end,
+    )
+
+
+_NEXT_WORD = regex.compile(r"[^\S\n]+(\p{Ll}+)(?!\w|-)", regex.VERSION1)
+
+
+def _count(ctx: _Ctx, value: float, start: int, end: int, shown: str, unit_match, year_end: int,
            a: int, b: int) -> Metric:
-    """A COUNT metric for ``value`` written ``shown`` at ``start:end``, counted in ``unit_match``'s unit."""
-    unit = regex.sub(r"\s+", " ", unit_match.group("unit"))
-    unit = unit if unit.isupper() else unit.lower()
+    """A COUNT metric for ``value`` written ``shown`` at ``start:end``, counted in ``unit_match``'s unit
+    (a match of the unit pattern, or the unit itself)."""
+    if isinstance(unit_match, str):
+        unit = unit_match
+    else:
+        unit = regex.sub(r"\s+", " ", unit_match.group("unit"))
+        unit = unit if unit.isupper() else unit.lower()
+        lex = _lex()
+        if unit in lex.count_heads:  # "6 unit perahu karet" -> unit perahu
+            nxt = _NEXT_WORD.match(ctx.text, year_end)
+            if (
+                nxt and nxt.group(1) not in lex.count_head_stops and len(nxt.group(1)) > 2
+                and not regex.match(r"(?:me|di|ber|ter|se)\p{Ll}{3,}", nxt.group(1))
+            ):
+                unit = f"{unit} {nxt.group(1)}"
+                year_end = nxt.end()
     about = _subject(ctx, start, year_end)
     return Metric(
         indicator="COUNT", value=value, region=_region_for(ctx, start, end),

@@ -215,7 +215,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     digits = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
     number = (
         rf"(?:(?P<digits>{digits})(?:,-|\.-)?|(?P<words>{word_num}))"
-        rf"(?:\s*(?P<scale>(?i:{scale_alt}))\b)?"
+        rf"(?:\s*(?P<scale>(?i:{scale_alt}))(?:(?<=\p{{Ll}})-?an)?\b)?"
     )
     one = regex.compile(
         rf"(?<![\w.,/:])(?<![^\d\s]-)(?<!\d:)(?P<rp>(?i:rp)\.?\s*)?{number}(?P<pct>\s*(?:%|(?i:persen)\b))?(?![\w]|[.,]\d|/\d)",
