@@ -129,12 +129,16 @@ def _assemble(
 ) -> Record:
     """Build the validated record from the Doc's extensions."""
     x = doc._
+    published = cleaned.published.isoformat() if cleaned.published else None
+    if published is None:
+        # The dates stage may find a printed publication date the clean stage missed.
+        published = next((d.value for d in x.dates or [] if d.role == "published" and d.value[:4] != "XXXX"), None)
     return Record(
         article=article,
         url=url,
         title=cleaned.text[cleaned.title.start : cleaned.title.end].strip() if cleaned.title else title,
         source=cleaned.source_name or source,
-        published=cleaned.published.isoformat() if cleaned.published else None,
+        published=published,
         dateline=cleaned.dateline_name,
         reporter=cleaned.reporter.text if cleaned.reporter else None,
         officials=x.officials or [],
