@@ -30,7 +30,7 @@ How an article is read (plain text as scraped, no HTML):
    body (it is a place mention), and is reported as ``dateline``.
 
 The patterns and word lists live in ``pipeline/data/`` (``boilerplate.txt``,
-``clean_months.tsv``, ``clean_weekdays.txt``, ``clean_outlets.txt``,
+``months.tsv``, ``weekdays.tsv`` (shared with the dates stage), ``clean_outlets.txt``,
 ``clean_not_places.txt``, ``clean_outlet_words.txt``, ``clean_sections.txt``,
 ``clean_publishers.txt``); they are
 compiled once, at import.  All work is linear in the size of the text, and
@@ -141,9 +141,9 @@ def _alternation(names: list[str]) -> str:
 def _load_patterns() -> _Patterns:
     """Compile ``data/boilerplate.txt`` (one alternation per kind) and the word lists."""
     months: dict[str, int] = {}
-    for row in lexicons.load_tsv("clean_months.tsv"):
+    for row in lexicons.load_tsv("months.tsv"):
         months[row["name"].lower()] = int(row["month"])
-    weekdays = [w for w in lexicons.load_lines("clean_weekdays.txt")]
+    weekdays = [r["name"] for r in lexicons.load_tsv("weekdays.tsv")]  # header dates: all scopes
     outlets = frozenset(o.lower() for o in lexicons.load_lines("clean_outlets.txt"))
     not_places = frozenset(w.lower() for w in lexicons.load_lines("clean_not_places.txt"))
     sections = [w for w in lexicons.load_lines("clean_sections.txt")]

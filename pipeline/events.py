@@ -379,6 +379,8 @@ def _weekday_numbers() -> dict[str, int]:
     out: dict[str, int] = {}
     try:
         for row in load_tsv("weekdays.tsv"):
+            if row.get("scope") == "header":
+                continue
             out[row["name"].lower().replace("'", "").replace("’", "")] = int(row["weekday"])
     except (FileNotFoundError, KeyError, ValueError) as e:
         LOGGER.warning("weekdays.tsv unreadable (%s): a weekday alone is not matched", e)

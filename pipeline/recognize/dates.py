@@ -84,7 +84,7 @@ def months() -> dict[str, int]:
 @lru_cache(maxsize=None)
 def weekdays() -> dict[str, int]:
     """Lower-cased weekday name without apostrophes -> ``date.weekday()`` number."""
-    return {_apostrophe_free(r["name"]): int(r["weekday"]) for r in lexicons.load_tsv("weekdays.tsv")}
+    return {_apostrophe_free(r["name"]): int(r["weekday"]) for r in lexicons.load_tsv("weekdays.tsv") if r.get("scope") != "header"}
 
 
 @lru_cache(maxsize=None)
@@ -129,7 +129,7 @@ class _Patterns:
 
 @lru_cache(maxsize=None)
 def _patterns() -> _Patterns:
-    wd_names = [r["name"] for r in lexicons.load_tsv("weekdays.tsv")]
+    wd_names = [r["name"] for r in lexicons.load_tsv("weekdays.tsv") if r.get("scope") != "header"]
     wd = rf"(?P<wd>{_alternation(wd_names)})"
     mon = rf"(?P<mon>{_alternation(months())})\.?"
     flags = regex.IGNORECASE | regex.VERSION1
