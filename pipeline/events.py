@@ -1,6 +1,6 @@
 """Stage 5, events: what the article reports as happening.
 
-``find_events(doc)`` reads ``doc.text`` and what the earlier stages set
+``find_events(doc)`` reads ``doc_text(doc)`` and what the earlier stages set
 (``doc._.dates``, ``agencies``, ``officials``, ``quotes``, ``metrics``,
 ``article``) and returns :class:`pipeline.schema.Event` items.
 
@@ -80,6 +80,7 @@ from typing import Optional
 
 import regex as re
 from spacy.tokens import Doc
+from .sentences import doc_text, sentence_spans
 
 from .lexicons import load_jsonl, load_lines, load_tsv
 from .quotes import quote_spans
@@ -218,12 +219,12 @@ def _cues() -> _Cues:
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans (character offsets); spaCy's when set, else a simple split."""
     if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
+        return sentence_spans(doc)
     out = []
-    for m in re.finditer(r"[^\n]*?(?:[.!?](?=\s)|\n|$)", doc.text):
+    for m in re.finditer(r"[^\n]*?(?:[.!?](?=\s)|\n|$)", doc_text(doc)):
         if m.end() > m.start():
             out.append((m.start(), m.end()))
-    return out or [(0, len(doc.text))]
+    return out or [(0, len(doc_text(doc)))]
 
 
 def _next_sentence(sents: list[tuple[int, int]], sent: tuple[int, int]) -> tuple[int, int]:
@@ -279,10 +280,10 @@ class _Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sents = _sentences(doc)
         self.quotes = [(q.start, q.end) for q in quote_spans(self.text)]
-        # Only dates written in the body (a header date is masked out of doc.text).
+        # Only dates written in the body (a header date is masked out of doc_text(doc)).
         self.all_dates: list[DateMention] = [d for d in (doc._.dates or []) if isinstance(d, DateMention)]
         self.dates = [d for d in self.all_dates if self.text[d.start : d.end] == d.text]
         self.agencies: list[Agency] = [a for a in (doc._.agencies or []) if isinstance(a, Agency)]

@@ -1,6 +1,6 @@
 """Stage 4, quotes: direct speech in quotation marks, attributed to a named speaker.
 
-``find_quotes(doc)`` reads ``doc.text`` (the cleaned body, same offsets as the
+``find_quotes(doc)`` reads ``doc_text(doc)`` (the cleaned body, same offsets as the
 original) and ``doc._.officials`` and returns :class:`pipeline.schema.Quote`
 items:
 
@@ -49,6 +49,7 @@ from typing import Optional
 
 import regex as re
 from spacy.tokens import Doc
+from .sentences import doc_text
 
 from .lexicons import load_lines, load_tsv
 from .schema import Mention, Official, Quote
@@ -436,7 +437,7 @@ class _Resolver:
     """Finds the attribution of each quote and resolves its speaker."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         officials = [o for o in (doc._.officials or []) if isinstance(o, Official)]
         self.officials = officials
         self.index = _NameIndex(self.text, officials)
@@ -814,7 +815,7 @@ def _word_count(s: str) -> int:
 def find_quotes(doc: Doc) -> list[Quote]:
     """Direct quotes attributed to named speakers.
 
-    doc (Doc): the article; reads ``doc.text`` and ``doc._.officials``
+    doc (Doc): the article; reads ``doc_text(doc)`` and ``doc._.officials``
         (and ``doc._.places`` to tell places from names).
     RETURNS (list[Quote]): one per quotation with a named speaker, in order.
     """
@@ -829,7 +830,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 def _find_quotes(doc: Doc) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     spans = quote_spans(text)
     if not spans:
         return []

@@ -30,6 +30,7 @@ from typing import Optional
 
 import regex
 from spacy.tokens import Doc
+from ..sentences import doc_text
 
 from .. import lexicons
 from ..schema import Agency, Mention
@@ -754,7 +755,7 @@ def find_agencies(doc: Doc) -> list[Agency]:
         local bodies the article names without one (``Kepala Bappeda``).
     RETURNS (list[Agency]): one Agency per canonical name, in order of first mention.
     """
-    text = doc.text
+    text = doc_text(doc)
     scanner = _Scanner(text)
     spans = scanner.scan()
     article = getattr(doc._, "article", None)

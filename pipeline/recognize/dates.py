@@ -32,6 +32,7 @@ from typing import Optional
 
 import regex
 from spacy.tokens import Doc
+from ..sentences import doc_text, sentence_spans
 
 from .. import lexicons
 from ..schema import DateMention, Warning
@@ -384,12 +385,12 @@ def _guess_year(month: int, day: int, weekday: Optional[int], pub: dt.date) -> O
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of sentences (spaCy's, else split at . ! ? and line breaks)."""
     if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
+        return sentence_spans(doc)
     bounds, start = [], 0
-    for m in regex.finditer(r"[.!?](?=\s+[\p{Lu}\"“])|\n", doc.text):
+    for m in regex.finditer(r"[.!?](?=\s+[\p{Lu}\"“])|\n", doc_text(doc)):
         bounds.append((start, m.end()))
         start = m.end()
-    bounds.append((start, len(doc.text)))
+    bounds.append((start, len(doc_text(doc))))
     return bounds
 
 
@@ -470,7 +471,7 @@ def _header_date(text: str, found: list[Candidate]) -> Optional[Candidate]:
 
 def find_dates(doc: Doc) -> list[DateMention]:
     """Dates in ``doc``, one per distinct day, with role and flags (see module doc)."""
-    text = doc.text
+    text = doc_text(doc)
     article = getattr(doc._, "article", None)
     pub: Optional[dt.date] = getattr(article, "published", None)
     pub_mention = getattr(article, "published_mention", None)

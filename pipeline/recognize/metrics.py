@@ -77,6 +77,7 @@ from typing import Optional
 
 import regex
 from spacy.tokens import Doc
+from ..sentences import doc_text
 
 from .. import lexicons
 from ..schema import Metric, Place, Warning
@@ -307,7 +308,7 @@ class _Ctx:
 
 
 def _context(doc: Doc) -> _Ctx:
-    text = doc.text
+    text = doc_text(doc)
     lex = _lex()
     article = getattr(doc._, "article", None)
     pub: Optional[dt.date] = getattr(article, "published", None)

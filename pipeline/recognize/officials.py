@@ -33,6 +33,7 @@ from typing import Optional
 
 import regex
 from spacy.tokens import Doc
+from ..sentences import doc_text
 
 from .. import lexicons
 from ..schema import Agency, Mention, Official, Place
@@ -186,7 +187,7 @@ class _Person:
 
 class _Finder:
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.words = _words(self.text)
         self.starts = [w.start for w in self.words]
         self.agencies: list[Agency] = list(getattr(doc._, "agencies", None) or [])

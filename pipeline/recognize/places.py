@@ -21,6 +21,7 @@ from typing import Optional
 
 import regex
 from spacy.tokens import Doc
+from ..sentences import doc_text
 
 from .. import lexicons
 from ..schema import Mention, Place
@@ -721,7 +722,7 @@ def find_places(doc: Doc) -> list[Place]:
     doc (Doc): with ``doc._.article`` (its ``dateline_name``/``dateline`` are used).
     RETURNS (list[Place]): one Place per distinct (name, type), mentions in order.
     """
-    text = doc.text
+    text = doc_text(doc)
     article = getattr(doc._, "article", None)
     dl_name = getattr(article, "dateline_name", None) if article is not None else None
     dl_mention: Optional[Mention] = getattr(article, "dateline", None) if article is not None else None
