@@ -138,6 +138,34 @@ cli.add_command(load_cmd)
 cli.add_command(review_cmd)
 
 
+class _LazyCommand(click.Command):
+    """A command whose module is imported only when it runs (training code sets thread limits)."""
+
+    def __init__(self, name: str, target: str, help: str) -> None:
+        super().__init__(name, help=help, context_settings={"ignore_unknown_options": True, "help_option_names": []})
+        self.target = target
+        self.params = [click.Argument(["args"], nargs=-1, type=click.UNPROCESSED)]
+
+    def invoke(self, ctx: click.Context) -> None:
+        import importlib
+
+        module, attr = self.target.split(":")
+        command = getattr(importlib.import_module(module), attr)
+        command.main(args=list(ctx.params["args"]), prog_name=f"idnews {self.name}", standalone_mode=True)
+
+
+cli.add_command(_LazyCommand(
+    "train-ner", "pipeline.ner.commands:train_ner",
+    "Train the NER model from the shared corpora into models/id_news_ner (see models/README.md).\n\n"
+    "Example: idnews train-ner --help",
+))
+cli.add_command(_LazyCommand(
+    "eval-ner", "pipeline.ner.commands:eval_ner",
+    "Evaluate the NER model on the test sets: P/R/F1 per label, micro and label-averaged F1, speed.\n\n"
+    "Example: idnews eval-ner --help",
+))
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="idnews")
