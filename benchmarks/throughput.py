@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("inputs", nargs="*", default=[str(REPO / "corpus" / "articles")])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", dest="json_out", default=None)
+    ap.add_argument("--no-ner", action="store_true", help="rules only, without the statistical NER model")
     args = ap.parse_args(argv)
 
     import spacy
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> dict:
         sys.exit("no articles found")
     bare = spacy.blank("id")
     n_tokens = sum(len(d) for d in bare.tokenizer.pipe(texts))
-    extractor = pipeline.load()
+    extractor = pipeline.load(ner=False if args.no_ner else None)
     extractor(texts[0])  # warm up: lazy lexicon and gazetteer loading is not throughput
 
     t_bare = _best(lambda: [len(d) for d in bare.tokenizer.pipe(texts)], args.repeat)
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> dict:
     result = {
         "articles": len(texts),
         "tokens": n_tokens,
+        "ner": extractor.ner,
         "machine": f"{platform.machine()}, Python {platform.python_version()}, spaCy {spacy.__version__}",
         "bare_tokenizer": {"seconds": round(t_bare, 4), "articles_per_s": round(len(texts) / t_bare, 1), "tokens_per_s": round(n_tokens / t_bare)},
         "idnews_pipeline": {"seconds": round(t_full, 4), "articles_per_s": round(len(texts) / t_full, 1), "tokens_per_s": round(n_tokens / t_full)},

@@ -154,6 +154,8 @@ def run_batch(
     max_chars: Optional[int] = None,
     batch_size: int = 16,
     on_progress: Optional[Callable[[int], None]] = None,
+    ner: Optional[bool] = None,
+    backend: Optional[str] = None,
 ) -> BatchSummary:
     """Process every input into ``output`` (records) and ``errors_path`` (error entries).
 
@@ -163,6 +165,7 @@ def run_batch(
     engine (str): ``local`` or ``dask``; scheduler: a Dask scheduler address.
     db (str | None): also load records into this database URL (SQLite, PostgreSQL).
     on_progress: called with the number of articles finished after each batch.
+    ner (bool | None), backend (str | None): passed to ``pipeline.load`` in every worker.
     RETURNS (BatchSummary): counts and timing.
     """
     from .api import MAX_CHARS
@@ -182,12 +185,17 @@ def run_batch(
             yield item
 
     run = get_engine(engine)
+    options = {"max_chars": max_chars or MAX_CHARS}
+    if ner is not None:
+        options["ner"] = ner
+    if backend:
+        options["backend"] = backend
     t0 = time.perf_counter()
     with contextlib.ExitStack() as stack:
         sink = stack.enter_context(_open_sink(db)) if db else None
         out = stack.enter_context(contextlib.closing(LineWriter(output, append=resume)))
         err = stack.enter_context(contextlib.closing(LineWriter(errors_path, append=resume)))
-        for results in run(batched(todo(), batch_size), workers=workers, max_chars=max_chars or MAX_CHARS, scheduler=scheduler):
+        for results in run(batched(todo(), batch_size), workers=workers, options=options, scheduler=scheduler):
             for result in results:
                 if isinstance(result, ErrorEntry):
                     err.write(result)

@@ -42,11 +42,14 @@ def cli() -> None:
 @click.option("--db", default=None, help="Also store the records in this database: sqlite:///idnews.db, postgresql://user:password@host:5432/dbname, or a SQLite file path. Tables are created if missing; extracting an article again replaces its rows.")
 @click.option("--max-chars", type=int, default=None, help="Longest article accepted, in characters (default 1,000,000).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Articles sent to a worker at once.")
+@click.option("--ner/--no-ner", default=None, help="Run the statistical NER model (default: on when the model is installed).")
+@click.option("--backend", type=click.Choice(["spacy", "stanza"]), default=None, help="stanza: add lemmas, POS and parses (needs idnews[stanza]).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
 def extract(
     inputs: tuple[Path, ...], output: Path, errors_path: Optional[Path], workers: int, resume: bool, engine: str,
-    scheduler: Optional[str], db: Optional[str], max_chars: Optional[int], batch_size: int, quiet: bool, verbose: int,
+    scheduler: Optional[str], db: Optional[str], max_chars: Optional[int], batch_size: int,
+    ner: Optional[bool], backend: Optional[str], quiet: bool, verbose: int,
 ) -> None:
     """Extract records from .txt, .html, .jsonl(.gz) files or folders of them (recursively).
 
@@ -73,7 +76,7 @@ def extract(
     try:
         summary = run_batch(
             inputs, output, errors_path=errors_path, workers=workers, resume=resume, engine=engine,
-            scheduler=scheduler, db=db, max_chars=max_chars, batch_size=batch_size,
+            scheduler=scheduler, db=db, max_chars=max_chars, batch_size=batch_size, ner=ner, backend=backend,
             on_progress=progress.update if progress is not None else None,
         )
     except (OSError, ValueError, RuntimeError) as e:

@@ -13,7 +13,8 @@ Extensions on ``Doc`` (all default to empty):
   ``quotes``, ``events``: lists of :mod:`pipeline.schema` items
 - ``doc._.warnings``: list of :class:`pipeline.schema.Warning`
 - ``doc._.entities``: list of ``(start_char, end_char, label)`` proposed by
-  a statistical NER model, if one is in the pipeline (labels PER, ORG, LOC)
+  the statistical NER model, if it is in the pipeline (the ``idnews_ner``
+  component of :mod:`pipeline.nlp`; labels PER, ORG, LOC, DATE, QTY)
 """
 
 from __future__ import annotations

@@ -15,13 +15,22 @@ Tokenizer changes over spaCy's Indonesian defaults (data in ``pipeline/data/``):
 
 Numbers (``0,7480``, ``5.300``, ``364.858.000``, ``24,4``) are kept whole by
 spaCy's defaults; ``Rp`` before a number is its own token.
+
+Statistical NER (``build_nlp(ner=True)``): the ``idnews_ner`` component runs the
+shipped model ``models/id_news_ner`` (labels PER, ORG, LOC, DATE, QTY) on
+``doc.text`` with the model's own tokenizer and sets ``doc._.entities`` to
+``(start_char, end_char, label)`` tuples; it runs before the recognizers, which
+may use the spans (the officials recognizer uses PER).  The model is loaded once,
+when the component is added.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from functools import lru_cache
-from typing import ClassVar
+from pathlib import Path
+from typing import ClassVar, Optional, Union
 
 import regex
 from spacy.attrs import ORTH
@@ -184,16 +193,100 @@ def sentence_rules(doc: Doc) -> Doc:
     return doc
 
 
-def build_nlp(recognizers: bool = True) -> Language:
+#: The shipped NER model's name (``pipeline.models.model_path``).
+NER_MODEL = "id_news_ner"
+
+
+class NerComponent:
+    """Sets ``doc._.entities`` from a statistical NER model run on ``doc.text``.
+
+    The model has its own tokenizer; its entities are mapped back by character
+    offsets (stripped of surrounding whitespace), so they index ``doc.text``.
+
+    model (str | Path): a shipped model's name or a model directory.
+    """
+
+    def __init__(self, model: Union[str, Path] = NER_MODEL) -> None:
+        import spacy
+
+        from .models import model_path
+
+        path = Path(model) if Path(str(model)).is_dir() else model_path(str(model))
+        self.model_dir = path
+        self.ner_nlp = spacy.load(path)
+        LOGGER.info("loaded NER model %s", path)
+
+    def entities(self, text: str) -> list[tuple[int, int, str]]:
+        """The model's entities in ``text``: ``(start_char, end_char, label)``, in order."""
+        if not text.strip():
+            return []
+        self.ner_nlp.max_length = max(self.ner_nlp.max_length, len(text) + 1)
+        out: list[tuple[int, int, str]] = []
+        for ent in self.ner_nlp(text).ents:
+            s, e = ent.start_char, ent.end_char
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append((s, e, ent.label_))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.entities = self.entities(doc.text)
+        except Exception:  # the model must not lose the article: the rules still run
+            LOGGER.exception("NER model failed")
+            doc._.entities = []
+        return doc
+
+
+def make_ner(nlp: Language, name: str, model: str) -> NerComponent:
+    """Factory of :class:`NerComponent` (``nlp.add_pipe("idnews_ner")``)."""
+    return NerComponent(model)
+
+
+if not Language.has_factory("idnews_ner"):
+    Language.factory("idnews_ner", assigns=["doc._.entities"], default_config={"model": NER_MODEL}, func=make_ner)
+
+
+def build_nlp(
+    recognizers: bool = True,
+    ner: bool = False,
+    ner_model: Optional[str] = None,
+    backend: Optional[str] = None,
+    stanza_dir: Optional[str] = None,
+    stanza_sentences: str = "keep",
+) -> Language:
     """Build the pipeline.
 
     recognizers (bool): add the recognizer components (False: tokens and
         sentences only).
+    ner (bool): add ``idnews_ner`` (the statistical NER model, loaded here once)
+        before the recognizers.
+    ner_model (str | None): a model name or directory instead of the shipped one.
+    backend (str | None): ``"spacy"`` (default, or ``$IDNEWS_BACKEND``) or ``"stanza"``:
+        add ``idnews_stanza`` (lemmas, POS, dependency parses; needs ``idnews[stanza]``).
+    stanza_dir (str | None): the stanza model folder (default: ``models/stanza_id``).
+    stanza_sentences (str): ``"keep"`` our sentence rules, or ``"stanza"``'s splits.
     RETURNS (Language): the pipeline; ``nlp.max_length`` is left at spaCy's default.
     """
     _prepare_defaults()
     nlp = IndonesianNews()
     nlp.add_pipe("idnews_sentences")
+    backend = backend or os.environ.get("IDNEWS_BACKEND", "spacy")
+    if backend == "stanza":
+        from .backends import stanza_backend  # noqa: F401  (registers idnews_stanza; imports stanza)
+
+        nlp.add_pipe(
+            "idnews_stanza",
+            after="idnews_sentences",
+            config={"model_dir": str(stanza_dir) if stanza_dir else None, "sentences": stanza_sentences},
+        )
+    elif backend != "spacy":
+        raise ValueError(f"unknown backend {backend!r}: use 'spacy' or 'stanza'")
+    if ner:
+        nlp.add_pipe("idnews_ner", config={"model": str(ner_model or NER_MODEL)})
     if recognizers:
         for name in components.COMPONENT_NAMES:
             nlp.add_pipe(name)

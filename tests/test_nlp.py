@@ -138,7 +138,7 @@ def test_nlp_build_without_recognizers_has_sentences_only(nlp):
 def test_nlp_build_with_recognizers_has_components_in_order(extractor):
     from pipeline import components
 
-    names = extractor.nlp.pipe_names
+    names = [n for n in extractor.nlp.pipe_names if n != "idnews_ner"]  # the model, when on, comes first
     assert names[0] == "idnews_sentences"
     assert tuple(names[1 : 1 + len(components.COMPONENT_NAMES)]) == components.COMPONENT_NAMES
 
@@ -187,3 +187,73 @@ if given is not None:
         assert "".join(s.text_with_ws for s in sents) == text
         if text.strip():
             assert all(s.text.strip() for s in sents)
+
+
+# ---------------------------------------------------------------- the statistical NER component
+
+
+@pytest.fixture(scope="module")
+def ner_extractor():
+    """An Extractor with the NER model on (the model loads once, here)."""
+    from pipeline.api import Extractor
+
+    return Extractor(ner=True)
+
+
+def test_nlp_ner_component_runs_before_recognizers(ner_extractor) -> None:
+    names = ner_extractor.nlp.pipe_names
+    assert names.index("idnews_ner") < names.index("idnews_places") < names.index("idnews_officials")
+
+
+def test_nlp_without_ner_has_no_model_component(blank_nlp) -> None:
+    from pipeline.api import Extractor
+    from pipeline.nlp import build_nlp
+
+    assert "idnews_ner" not in build_nlp().pipe_names
+    assert "idnews_ner" not in Extractor(ner=False).nlp.pipe_names
+    assert "idnews_ner" not in blank_nlp.pipe_names
+
+
+@pytest.mark.parametrize(
+    "text,span,label",
+    [
+        ("Hadir dalam kegiatan itu Rudi Hartono dan warga desa lainnya.", "Rudi Hartono", "PER"),
+        # masked boilerplate (spaces) before the body: offsets still index the text
+        ("          \n\nSejumlah tokoh seperti Agus Salim Harahap hadir.", "Agus Salim Harahap", "PER"),
+    ],
+)
+def test_nlp_ner_entities_are_char_offsets_into_doc_text(ner_extractor, text: str, span: str, label: str) -> None:
+    nlp = ner_extractor.nlp
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("idnews_ner")(doc)
+    found = {(doc.text[s:e], lab) for s, e, lab in doc._.entities}
+    assert (span, label) in found
+    assert all(doc.text[s:e] == doc.text[s:e].strip() and s < e for s, e, _ in doc._.entities)
+
+
+@pytest.mark.parametrize(
+    "text,name,with_model",
+    [
+        ("Hadir dalam kegiatan itu Rudi Hartono dan warga desa lainnya.", "Rudi Hartono", True),
+        ("Penghargaan juga diraih Kelompok Tani Sri Rejeki dari Kecamatan Sleman.", "Sri Rejeki", False),
+    ],
+)
+def test_nlp_ner_extractor_officials(ner_extractor, text: str, name: str, with_model: bool) -> None:
+    from pipeline.api import Extractor
+
+    on = {o.name for o in ner_extractor(text).officials}
+    off = {o.name for o in Extractor(ner=False)(text).officials}
+    assert (name in on) is with_model
+    assert name not in off
+
+
+def test_nlp_ner_model_loaded_once_per_extractor(ner_extractor) -> None:
+    component = ner_extractor.nlp.get_pipe("idnews_ner")
+    model = component.ner_nlp
+    ner_extractor("Hadir dalam kegiatan itu Rudi Hartono.")
+    ner_extractor("Sejumlah tokoh seperti Agus Salim Harahap hadir.")
+    assert ner_extractor.nlp.get_pipe("idnews_ner").ner_nlp is model
+
+
+def test_nlp_ner_empty_text_has_no_entities(ner_extractor) -> None:
+    assert ner_extractor.nlp.get_pipe("idnews_ner").entities("   \n ") == []

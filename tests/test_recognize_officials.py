@@ -330,3 +330,115 @@ def test_officials_streets_honorifics_and_places_named_again(text: str, names: s
 def test_officials_village_head_keeps_village_written_as_kampung() -> None:
     found = _officials("Kepala Kampung Long Iram Bayan, Yohanes Ding, mengatakan jalan rusak.")
     assert found["Yohanes Ding"].title == "Kepala Kampung Long Iram Bayan"
+
+
+# ---------------------------------------------------------------- statistical NER candidates
+
+
+def _officials_with(text: str, entities: list[tuple[str, str]]):
+    """Officials when the NER model proposes ``entities`` (span text, label; first occurrence)."""
+    doc = NLP(text)
+    doc._.article = CleanArticle(text=text, body=text)
+    pipeline.components._fresh(doc)
+    doc._.entities = [(text.index(span), text.index(span) + len(span), label) for span, label in entities]
+    doc._.places = find_places(doc)
+    doc._.agencies = find_agencies(doc)
+    officials = find_officials(doc)
+    for o in officials:
+        for m in o.mentions:
+            assert text[m.start : m.end] == m.text
+    return {o.name: o for o in officials}
+
+
+@pytest.mark.parametrize(
+    "text,entities,expected",
+    [
+        # a person no pattern finds: added, title null
+        (
+            "Hadir dalam kegiatan itu Rudi Hartono dari kalangan pemuda desa.",
+            [("Rudi Hartono", "PER")],
+            {"Rudi Hartono": None},
+        ),
+        # honorifics and degrees are cleaned off the span
+        (
+            "Tampak pula H. Ahmad Fauzi, S.Sos., M.Si. di barisan depan.",
+            [("H. Ahmad Fauzi, S.Sos., M.Si.", "PER")],
+            {"Ahmad Fauzi": None},
+        ),
+        # the rules keep precedence: their title stays, the span adds nothing new
+        (
+            "Kepala Dinas Kesehatan Kabupaten Sleman Muhammad Rizal meninjau posyandu.",
+            [("Muhammad Rizal", "PER")],
+            {"Muhammad Rizal": "Kepala Dinas"},
+        ),
+        # a later short mention merges into the full name
+        (
+            "Rombongan disambut Yusuf Mahendra. Menurut Yusuf, jalan itu rusak.",
+            [("Yusuf Mahendra", "PER"), ("Yusuf", "PER")],
+            {"Yusuf Mahendra": None},
+        ),
+        # labels other than PER are not persons
+        ("Kegiatan dipusatkan di Lapangan Merdeka Sendawar.", [("Merdeka Sendawar", "LOC")], {}),
+    ],
+)
+def test_officials_model_person_added_without_title(text: str, entities: list, expected: dict) -> None:
+    found = _officials_with(text, entities)
+    assert {name: o.title for name, o in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        # overlaps an agency the rules found
+        ("Penghargaan diraih Kelompok Tani Sri Rejeki tahun ini.", "Sri Rejeki"),
+        # overlaps a place the rules found
+        ("Banjir melanda Desa Sumber Rejo sejak pagi.", "Sumber Rejo"),
+        # a credit line and a signature
+        ("Warga bergotong royong membersihkan selokan.\nPenulis: Andi Pratama", "Andi Pratama"),
+        ("Warga bergotong royong membersihkan selokan. (Andi Pratama/Red)", "Andi Pratama"),
+        # one word, a degree, initials, a base named after a person, an event with its date
+        ("Rapat dipimpin langsung oleh Sutrisno kemarin.", "Sutrisno"),
+        ("Ia bergelar S.E dari kampus itu.", "S.E"),
+        ("Dalam kasus itu petugas mengamankan AS RB di rumahnya.", "AS RB"),
+        ("Pesawat mendarat di Pangkalan TNI AU Adi Sucipto sore itu.", "Adi Sucipto"),
+        ("Lomba yang digelar antara lain Pacuan Kuda (31 Maret) dan pawai.", "Pacuan Kuda"),
+    ],
+)
+def test_officials_model_person_rejected(text: str, span: str) -> None:
+    assert _officials_with(text, [(span, "PER")]) == _officials(text)
+
+
+@pytest.fixture(scope="module")
+def ner_component():
+    """The shipped NER model (loaded once for this module)."""
+    from pipeline.nlp import NerComponent
+
+    return NerComponent()
+
+
+def _officials_model(text: str, ner_component):
+    doc = NLP(text)
+    doc._.entities = ner_component.entities(doc.text)
+    doc._.article = CleanArticle(text=text, body=text)
+    pipeline.components._fresh(doc)
+    doc._.places = find_places(doc)
+    doc._.agencies = find_agencies(doc)
+    return {o.name: o for o in find_officials(doc)}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Hadir dalam kegiatan itu Rudi Hartono dan warga desa lainnya.", "Rudi Hartono"),
+        ("Sejumlah tokoh seperti Agus Salim Harahap turut menyaksikan penandatanganan itu.", "Agus Salim Harahap"),
+    ],
+)
+def test_officials_model_finds_untitled_person_only_when_on(text: str, name: str, ner_component) -> None:
+    assert name not in _officials(text)
+    found = _officials_model(text, ner_component)
+    assert name in found and found[name].title is None
+
+
+def test_officials_model_entity_inside_agency_is_no_official(ner_component) -> None:
+    text = "Penghargaan juga diraih Kelompok Tani Sri Rejeki dari Kecamatan Sleman."
+    assert _officials_model(text, ner_component) == {}

@@ -1,7 +1,8 @@
 """Engines run batches of articles and give back their results in input order.
 
-An engine is a function ``run(batches, workers, max_chars, scheduler) ->
-iterator of result lists``; each worker loads the pipeline once.
+An engine is a function ``run(batches, workers, options, scheduler) ->
+iterator of result lists``; ``options`` are ``pipeline.load()`` keyword
+arguments, and each worker loads the pipeline once with them.
 
 - ``local``: in this process (``workers=1``) or a pool of processes;
 - ``dask``: a Dask cluster (``scheduler`` address, or a local cluster of

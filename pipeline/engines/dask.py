@@ -20,13 +20,14 @@ LOGGER = logging.getLogger(__name__)
 WINDOW_PER_WORKER = 3
 
 
-def run_dask(batches: Iterable[list], workers: int = 2, max_chars: int = 1_000_000, scheduler: Optional[str] = None) -> Iterator[list]:
+def run_dask(batches: Iterable[list], workers: int = 2, options: Optional[dict] = None, scheduler: Optional[str] = None) -> Iterator[list]:
     """Results of each batch, in order, computed on a Dask cluster."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover - depends on the install
         raise RuntimeError("the dask engine needs: pip install 'idnews[dask]'") from e
 
+    options = options or {}
     cluster = None
     if scheduler:
         client = Client(scheduler)
@@ -39,7 +40,7 @@ def run_dask(batches: Iterable[list], workers: int = 2, max_chars: int = 1_000_0
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window: deque = deque()
         for batch in batches:
-            window.append(client.submit(process_batch, batch, max_chars, pure=False))
+            window.append(client.submit(process_batch, batch, options, pure=False))
             if len(window) >= n_workers * WINDOW_PER_WORKER:
                 fut = window.popleft()
                 yield fut.result()

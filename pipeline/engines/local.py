@@ -29,12 +29,13 @@ def _lost(batch: list, reason: str) -> list[ErrorEntry]:
     return out
 
 
-def run_local(batches: Iterable[list], workers: int = 1, max_chars: int = 1_000_000, scheduler: Optional[str] = None) -> Iterator[list]:
+def run_local(batches: Iterable[list], workers: int = 1, options: Optional[dict] = None, scheduler: Optional[str] = None) -> Iterator[list]:
     """Results of each batch, in order. ``workers > 1`` uses a process pool."""
+    options = options or {}
     if scheduler:
         raise ValueError("--scheduler needs --engine dask")
     if workers <= 1:
-        extractor = get_extractor(max_chars)
+        extractor = get_extractor(options)
         for batch in batches:
             yield list(extractor.process(batch))
         return
@@ -42,7 +43,7 @@ def run_local(batches: Iterable[list], workers: int = 1, max_chars: int = 1_000_
     ctx = multiprocessing.get_context("spawn")
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker, initargs=(max_chars,))
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker, initargs=(options,))
 
     pool = new_pool()
     window: deque[tuple[list, Future]] = deque()
@@ -63,17 +64,17 @@ def run_local(batches: Iterable[list], workers: int = 1, max_chars: int = 1_000_
             results = []
             for item in batch:
                 try:
-                    results.extend(pool.submit(process_batch, [item], max_chars).result())
+                    results.extend(pool.submit(process_batch, [item], options).result())
                 except BrokenProcessPool:
                     pool = new_pool()
                     results.extend(_lost([item], "worker process died on this article"))
             for b in pending:
-                window.append((b, pool.submit(process_batch, b, max_chars)))
+                window.append((b, pool.submit(process_batch, b, options)))
             return results
 
     try:
         for batch in batches:
-            window.append((batch, pool.submit(process_batch, batch, max_chars)))
+            window.append((batch, pool.submit(process_batch, batch, options)))
             if len(window) >= workers * WINDOW_PER_WORKER:
                 yield drain_one()
         while window:

@@ -19,8 +19,13 @@ from ``data/person_cues.txt``):
 Agencies come from ``doc._.agencies`` (their mentions), places from
 ``doc._.places``.  Later mentions of a part of the name (``ungkap Tutuk``) are
 merged into the full name; the first title stays unless a later one says more.
-``doc._.entities`` (``PER`` spans of a statistical NER model, if one is added)
-is not used yet: such spans would enter as further name candidates.
+``doc._.entities`` (``PER`` spans of the statistical NER model, when the
+pipeline runs it: ``build_nlp(ner=True)``) add persons no pattern found, last,
+so the rules keep precedence: the span is cleaned of honorifics, ranks, titles
+and degrees; it is dropped when it overlaps a person, agency or place the rules
+found, sits on a credit line (``Penulis:``, ``(AM/RD)``), is initials or not a
+name by the same word checks as the rules; its title stays null unless a rule
+gives one (merging by name words, as for every candidate).
 """
 
 from __future__ import annotations
@@ -104,6 +109,12 @@ _UNIT_NUMBER = regex.compile(r"\A\s*\d+(?:[-.]\d+)*(?:\s*/\s*(\p{Lu}[\w-]*(?:\s+
 _INITIALS_AGE = regex.compile(r"\b(?:(?:berinisial|inisial)\s+(\p{Lu}{2,4})\b|(\p{Lu}{2,4})\s*\(\d{1,3}\))")
 _ADDRESS = frozenset({"pak", "bapak", "bu", "ibu", "bpk", "saudara", "sdr", "saudari"})
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
+#: A credit line (reporter, editor, photo): no official is named there.
+_CREDIT_LINE = regex.compile(
+    r"\A\s*[(\[]?\s*(?:reporter|penulis|pewarta|editor|redaktur|foto|sumber|kontributor|wartawan|"
+    r"laporan|liputan|teks|narasi|penyunting)\b",
+    flags=regex.I,
+)
 _REPRESENT = regex.compile(r"\A,?\s*yang\s+diwakili(?:\s+oleh)?\s+(\w+?)(?:nya)?\s*,?\s+")
 
 
@@ -153,6 +164,12 @@ def _degrees() -> frozenset[str]:
 def _ranks() -> frozenset[str]:
     """Police and military ranks (``person_ranks.txt``)."""
     return frozenset(normkey(w) for w in lexicons.load_lines("person_ranks.txt"))
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> frozenset[str]:
+    """Words that start a facility named after a person (``Pangkalan``, ``Jalan``, ``RSUD``)."""
+    return frozenset(w.lower() for w in lexicons.load_lines("person_facility_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -944,6 +961,94 @@ class _Finder:
             p.mentions.append((p.start, p.end))
             self.persons.append(p)
 
+    # ------------------------------------------------------------------ model entities
+    def from_entities(self, entities: list[tuple[int, int, str]], credit: Optional[tuple[int, int]] = None) -> None:
+        """Persons from the NER model's ``PER`` spans that no pattern found (see the module doc)."""
+        words = self.words
+        for s, e, label in entities:
+            if label != "PER" or e <= s:
+                continue
+            if credit is not None and s < credit[1] and credit[0] < e:
+                continue
+            line_start = self.text.rfind("\n", 0, s) + 1
+            if _CREDIT_LINE.match(self.text[line_start:s]) or "\n" in self.text[s:e]:
+                continue
+            if regex.search(r"\([^()\n]{0,40}\Z", self.text[line_start:s]) and regex.match(
+                r"[^()\n]{0,40}/", self.text[s:]
+            ):
+                continue  # (AM/RD), (Budi/Red): a signature
+            ks = [k for k in range(self.word_at(s), len(words)) if words[k].start < e]
+            ks = [k for k in ks if words[k].end <= e]
+            if not ks:
+                continue
+            # leading honorifics, ranks, forms of address and titles are no part of the name
+            while ks:
+                k = ks[0]
+                w = words[k]
+                nk = normkey(w.text)
+                tn = self.title_at(k, allow_lower=True)[0]
+                if tn:
+                    ks = ks[tn:]
+                elif nk in _honorifics() or nk in _ranks() or w.text.lower() in _ADDRESS:
+                    ks = ks[1:]
+                else:
+                    break
+            # trailing degrees and everything after a comma
+            cut = []
+            for k in ks:
+                if cut and (self.gap(k).strip() not in ("", ".") or self.degree_at(k) or normkey(words[k].text) in _degrees()):
+                    break
+                cut.append(k)
+            ks = cut
+            if not ks:
+                continue
+            first, last = ks[0], ks[-1]
+            if any(words[k].text.isupper() and len(words[k].text) > 1 for k in ks) and not self._age_after(words[last]):
+                continue  # initials (AS, VG) or an acronym: the rules decide
+            if any(not words[k].cap or words[k].text.lower() in _stop() for k in ks):
+                continue
+            if words[first].text.lower() in _head_words() or any(words[k].text.lower() in _person_stop() for k in ks):
+                continue
+            if all(words[k].text.lower() in _vocab() for k in ks) or any(low_cue(words[k].text) for k in ks):
+                continue
+            if len(ks) < 2:
+                continue  # one word (Musrenbang, Amang): too often no person; the rules find those
+            if normkey(self.text[words[first].start : words[last].end]) in _degrees() or any(
+                self.degree_at(k, strict=False) for k in ks
+            ):
+                continue  # S.E, M.Kes: a degree
+            ps, pe = words[first].start, words[last].end
+            if any(ps < x[1] and x[0] < pe for x in self.agency_spans):
+                continue
+            if any(ps < x[1] and x[0] < pe for x in self.place_spans) or self.named_place_at(first):
+                continue
+            if first > 0 and low_cue(words[first - 1].text) and not self.gap(first).strip():
+                continue  # Desa Sukamaju: a place after its cue word
+            if self.facility_before(first):
+                continue  # Pangkalan TNI AU Roesmin Nurjadin: a base named after a person
+            if regex.match(r"\s*\((?!\d{1,3}\))\s*\d", self.text[pe : pe + 12]):
+                continue  # Pacuan Kuda (31 Maret): an event with its date, not a person (an age is)
+            if any(p.start < pe and ps < p.end for p in self.persons):
+                continue
+            name = " ".join(self.text[ps:pe].split())
+            key = {normkey(x) for x in name.split()}
+            if any(key > {normkey(x) for x in p.name.split()} for p in self.persons):
+                continue  # the rules' (shorter) form of this name stands
+            p = _Person(name, ps, pe)
+            p.mentions.append((ps, pe))
+            self.persons.append(p)
+
+    def facility_before(self, k: int) -> bool:
+        """Does the capitalised run before word k start with a facility word (``Jalan``, ``Pangkalan``)?"""
+        j = k
+        while j > 0 and k - j < 5 and not self.gap(j).strip() and "\n" not in self.gap(j):
+            j -= 1
+            if self.words[j].text.lower().rstrip(".") in _facility_words():
+                return True
+            if not (self.words[j].cap or self.words[j].text.isupper()):
+                return False
+        return False
+
     # ------------------------------------------------------------------ merging
     def merge(self) -> list[Official]:
         people: list[_Person] = []
@@ -1005,4 +1110,8 @@ def find_officials(doc: Doc) -> list[Official]:
     article = getattr(doc._, "article", None)
     title = getattr(article, "title", None) if article is not None else None
     finder.speakers(article.text[title.start : title.end] if title is not None else "")
+    entities = getattr(doc._, "entities", None)
+    if entities:
+        reporter = getattr(article, "reporter", None) if article is not None else None
+        finder.from_entities(list(entities), (reporter.start, reporter.end) if reporter is not None else None)
     return finder.merge()
