@@ -118,13 +118,13 @@ def _rates(articles: int, tokens: int, seconds: float) -> dict:
     return {"seconds": round(seconds, 2), "articles_per_s": round(articles / seconds, 1), "tokens_per_s": round(tokens / seconds)}
 
 
-def memory(sizes: list[int]) -> dict:
+def memory(sizes: list[int], workers: int = 1) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="idnews-mem-"))
     out = {}
     for n in sizes:
         src = tmp / f"in{n}.jsonl"
         clickid_subset(n, src)
-        out[str(n)] = run_extract([src], tmp / f"out{n}.jsonl", 1)
+        out[str(n)] = run_extract([src], tmp / f"out{n}.jsonl", workers)
     return out
 
 
@@ -148,6 +148,7 @@ def main() -> None:
     t.add_argument("--articles", type=int, default=5000)
     m = sub.add_parser("memory")
     m.add_argument("--sizes", type=int, nargs="+", default=[1000, 20000])
+    m.add_argument("--workers", type=int, default=1)
     sub.add_parser("robustness")
     args = ap.parse_args()
     if not CLICKID.exists():
@@ -155,7 +156,7 @@ def main() -> None:
     if args.what == "throughput":
         result = throughput(args.articles)
     elif args.what == "memory":
-        result = memory(args.sizes)
+        result = memory(args.sizes, args.workers)
     else:
         result = robustness()
     print(json.dumps(result, indent=2))

@@ -85,7 +85,6 @@ from .sentences import doc_text, sentence_spans
 from .lexicons import load_jsonl, load_lines, load_tsv
 from .quotes import quote_spans
 from .schema import Agency, DateMention, Event
-from .schema import Warning as SchemaWarning
 
 LOGGER = logging.getLogger(__name__)
 
@@ -841,17 +840,6 @@ def find_events(doc: Doc) -> list[Event]:
         ``quotes``, ``metrics`` and ``article`` set by the earlier stages.
     RETURNS (list[Event]): one per happening, in order of first mention.
     """
-    try:
-        return _find_events(doc)
-    except Exception as e:  # one article's bug must not cost it its other fields
-        LOGGER.exception("events failed; the record gets none")
-        warnings = doc._.warnings if isinstance(doc._.warnings, list) else None
-        if warnings is not None:
-            warnings.append(SchemaWarning(code="events_failed", message=f"events not extracted: {type(e).__name__}: {e}"))
-        return []
-
-
-def _find_events(doc: Doc) -> list[Event]:
     ctx = _Context(doc)
     text, cues = ctx.text, ctx.cues
     mentions, awards = _find_mentions(ctx)

@@ -53,7 +53,6 @@ from .sentences import doc_text
 
 from .lexicons import load_lines, load_tsv
 from .schema import Mention, Official, Quote
-from .schema import Warning as SchemaWarning
 
 LOGGER = logging.getLogger(__name__)
 
@@ -819,17 +818,6 @@ def find_quotes(doc: Doc) -> list[Quote]:
         (and ``doc._.places`` to tell places from names).
     RETURNS (list[Quote]): one per quotation with a named speaker, in order.
     """
-    try:
-        return _find_quotes(doc)
-    except Exception as e:  # one article's bug must not cost it its other fields
-        LOGGER.exception("quotes failed; the record gets none")
-        warnings = doc._.warnings if isinstance(doc._.warnings, list) else None
-        if warnings is not None:
-            warnings.append(SchemaWarning(code="quotes_failed", message=f"quotes not extracted: {type(e).__name__}: {e}"))
-        return []
-
-
-def _find_quotes(doc: Doc) -> list[Quote]:
     text = doc_text(doc)
     spans = quote_spans(text)
     if not spans:

@@ -409,14 +409,3 @@ def test_events_dev_set_with_gold_inputs(blank_nlp):
     p, r = matched / max(predicted, 1), matched / max(gold_n, 1)
     assert 2 * p * r / max(p + r, 1e-9) >= 0.9
 
-
-def test_events_failure_is_a_warning_not_a_crash(blank_nlp, monkeypatch):
-    import pipeline.events as events
-
-    def boom(doc):
-        raise RuntimeError("broken")
-
-    monkeypatch.setattr(events, "_find_events", boom)
-    doc = _doc(blank_nlp, "Rapat digelar hari ini.")
-    assert events.find_events(doc) == []
-    assert [w.code for w in doc._.warnings] == ["events_failed"]

@@ -356,14 +356,3 @@ def test_quotes_dev_set_with_gold_officials(blank_nlp, with_officials):
     p, r = matched / max(predicted, 1), matched / max(gold_n, 1)
     assert 2 * p * r / max(p + r, 1e-9) >= 0.9
 
-
-def test_quotes_failure_is_a_warning_not_a_crash(blank_nlp, monkeypatch):
-    import pipeline.quotes as quotes
-
-    def boom(doc):
-        raise RuntimeError("broken")
-
-    monkeypatch.setattr(quotes, "_find_quotes", boom)
-    doc = _doc(blank_nlp, "“Kami siap bekerja,” kata Budi.")
-    assert quotes.find_quotes(doc) == []
-    assert [w.code for w in doc._.warnings] == ["quotes_failed"]
