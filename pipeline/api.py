@@ -86,11 +86,14 @@ class Extractor:
         if "\x00" in text:
             raise InputError("text contains NUL bytes: binary data, not an article")
         cleaned = clean(text, url=url, published=_iso_or_none(published))
-        doc = self.nlp.make_doc(cleaned.body)
-        doc._.article = cleaned
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return _assemble(doc, cleaned, article=article, url=url, title=title, source=source)
+        # Strings an article adds to the vocab are freed when it is done (bounded memory in
+        # long batch runs); the record holds plain Python values, never the Doc.
+        with self.nlp.memory_zone():
+            doc = self.nlp.make_doc(cleaned.body)
+            doc._.article = cleaned
+            for _, proc in self.nlp.pipeline:
+                doc = proc(doc)
+            return _assemble(doc, cleaned, article=article, url=url, title=title, source=source)
 
     def extract_many(self, items: Iterable[Union[str, dict, ArticleInput]]) -> Iterator[Record]:
         """Records for many articles, in order; raises on the first bad one.

@@ -222,14 +222,17 @@ class NerComponent:
             return []
         self.ner_nlp.max_length = max(self.ner_nlp.max_length, len(text) + 1)
         out: list[tuple[int, int, str]] = []
-        for ent in self.ner_nlp(text).ents:
-            s, e = ent.start_char, ent.end_char
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                out.append((s, e, ent.label_))
+        # The memory zone frees the strings this text adds to the model's vocab: without it a
+        # long-running worker grows with the vocabulary of everything it has read.
+        with self.ner_nlp.memory_zone():
+            for ent in self.ner_nlp(text).ents:
+                s, e = ent.start_char, ent.end_char
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if s < e:
+                    out.append((s, e, str(ent.label_)))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
