@@ -1024,22 +1024,17 @@ def _clean(text: str, url: Optional[str], published: Optional[str]) -> CleanArti
         header_source = (best_outlet.start, best_outlet.end)
 
     # ---- source: header line > dateline > credit line > publishing unit > URL host > Sumber: / footer credit
-    if header_source is not None:
-        art.source = _mention(text, *header_source)
+    printed = (
+        (header_source, "header line"),
+        (dateline_source, "dateline"),
+        (credit_line_source, "reporter's credit line"),
+        (publisher_source, "publishing unit in the header"),
+    )
+    found = next(((span, where) for span, where in printed if span is not None), None)
+    if found is not None:
+        art.source = _mention(text, *found[0])
         art.source_name = _outlet_name(art.source.text)
-        art.notes.append("source: header line")
-    elif dateline_source is not None:
-        art.source = _mention(text, *dateline_source)
-        art.source_name = _outlet_name(art.source.text)
-        art.notes.append("source: dateline")
-    elif credit_line_source is not None:
-        art.source = _mention(text, *credit_line_source)
-        art.source_name = _outlet_name(art.source.text)
-        art.notes.append("source: reporter's credit line")
-    elif publisher_source is not None:
-        art.source = _mention(text, *publisher_source)
-        art.source_name = _outlet_name(art.source.text)
-        art.notes.append("source: publishing unit in the header")
+        art.notes.append(f"source: {found[1]}")
     elif _url_source(url):
         art.source_name = _url_source(url)
         art.notes.append("source: URL host")
