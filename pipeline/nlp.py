@@ -37,6 +37,7 @@ from spacy.attrs import ORTH
 from spacy.lang.id import Indonesian
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from . import components, lexicons
 
@@ -198,15 +199,20 @@ NER_MODEL = "id_news_ner"
 
 
 class NerComponent:
-    """Sets ``doc._.entities`` from a statistical NER model run on ``doc.text``.
+    """Sets ``doc._.entities`` from the statistical NER model.
 
-    The model has its own tokenizer; its entities are mapped back by character
-    offsets (stripped of surrounding whitespace), so they index ``doc.text``.
+    The model's own components (``tok2vec``, ``ner``) run on the pipeline's Doc, so
+    the text is tokenized once: the model's floret vectors are copied into the
+    pipeline's vocab when the component is made.  Entities are stripped of surrounding
+    whitespace and stored as ``(start_char, end_char, label)`` indexing ``doc.text``.
+    :meth:`entities` runs the model on a plain text with its own tokenizer.
 
+    vocab (Vocab | None): the pipeline's vocab, given the model's vectors (``None``: a
+        model-only component; ``__call__`` then needs Docs of the model's own vocab).
     model (str | Path): a shipped model's name or a model directory.
     """
 
-    def __init__(self, model: Union[str, Path] = NER_MODEL) -> None:
+    def __init__(self, model: Union[str, Path] = NER_MODEL, vocab: Optional[Vocab] = None) -> None:
         import spacy
 
         from .models import model_path
@@ -214,39 +220,62 @@ class NerComponent:
         path = Path(model) if Path(str(model)).is_dir() else model_path(str(model))
         self.model_dir = path
         self.ner_nlp = spacy.load(path)
+        self.pipes = [proc for _, proc in self.ner_nlp.pipeline]
+        if vocab is not None and vocab is not self.ner_nlp.vocab:
+            _share_vectors(self.ner_nlp.vocab, vocab)
+            for proc in self.pipes:  # entity labels, so that ``ent.label_`` reads in the pipeline's vocab
+                for label in getattr(proc, "labels", ()):
+                    vocab.strings.add(label)
         LOGGER.info("loaded NER model %s", path)
 
     def entities(self, text: str) -> list[tuple[int, int, str]]:
-        """The model's entities in ``text``: ``(start_char, end_char, label)``, in order."""
+        """The model's entities in ``text`` (its own tokenizer): ``(start_char, end_char, label)``."""
         if not text.strip():
             return []
         self.ner_nlp.max_length = max(self.ner_nlp.max_length, len(text) + 1)
-        out: list[tuple[int, int, str]] = []
         # The memory zone frees the strings this text adds to the model's vocab: without it a
         # long-running worker grows with the vocabulary of everything it has read.
         with self.ner_nlp.memory_zone():
-            for ent in self.ner_nlp(text).ents:
-                s, e = ent.start_char, ent.end_char
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                if s < e:
-                    out.append((s, e, str(ent.label_)))
-        return out
+            return _stripped_ents(self.ner_nlp(text))
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.entities = self.entities(doc.text)
+            for proc in self.pipes:
+                doc = proc(doc)
+            doc._.entities = _stripped_ents(doc)
+            doc.ents = ()  # the entities live in doc._.entities; the rules own the Doc's spans
         except Exception:  # the model must not lose the article: the rules still run
             LOGGER.exception("NER model failed")
             doc._.entities = []
         return doc
 
 
+def _stripped_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    text = doc.text
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        s, e = ent.start_char, ent.end_char
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e, str(ent.label_)))
+    return out
+
+
+def _share_vectors(source: Vocab, target: Vocab) -> None:
+    """Give ``target`` a copy of ``source``'s vectors (the model's static features)."""
+    from spacy.vectors import Vectors
+
+    vectors = Vectors(strings=target.strings)
+    vectors.from_bytes(source.vectors.to_bytes(exclude=["strings"]))
+    target.vectors = vectors
+
+
 def make_ner(nlp: Language, name: str, model: str) -> NerComponent:
     """Factory of :class:`NerComponent` (``nlp.add_pipe("idnews_ner")``)."""
-    return NerComponent(model)
+    return NerComponent(model, vocab=nlp.vocab)
 
 
 if not Language.has_factory("idnews_ner"):

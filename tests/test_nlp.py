@@ -257,3 +257,28 @@ def test_nlp_ner_model_loaded_once_per_extractor(ner_extractor) -> None:
 
 def test_nlp_ner_empty_text_has_no_entities(ner_extractor) -> None:
     assert ner_extractor.nlp.get_pipe("idnews_ner").entities("   \n ") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bupati Lembata Yohanes Kia menghadiri rapat di Aula Kantor Camat Nubatukan, Selasa (3/9/2024).",
+        "Kepala Dinas Kesehatan Provinsi Jambi Feriadi Ramli mengatakan, vaksinasi sudah dimulai.",
+    ],
+)
+def test_nlp_ner_runs_on_the_pipeline_doc(ner_extractor, text: str) -> None:
+    """The model runs on the pipeline's own tokens (one tokenization) and finds what it finds
+    on its own tokenizer's tokens for clean text; the Doc's own spans stay empty."""
+    nlp = ner_extractor.nlp
+    component = nlp.get_pipe("idnews_ner")
+    with nlp.memory_zone():
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            doc = proc(doc)
+            if name == "idnews_ner":
+                break
+        assert doc._.entities == component.entities(text)
+        assert doc._.entities, "the model finds the person in a titled sentence"
+        assert all(doc.text[s:e] == doc.text[s:e].strip() for s, e, _ in doc._.entities)
+        assert len(doc.ents) == 0
+    assert nlp.vocab.vectors.shape == component.ner_nlp.vocab.vectors.shape
