@@ -32,8 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Optional, Union
 
+import numpy
 import regex
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.id import Indonesian
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -130,39 +131,50 @@ def _is_quote_cue(word: str) -> bool:
     return w in cues or (w.endswith("nya") and w[:-3] in cues)
 
 
-def _starts_upper(token) -> bool:
-    text = token.text
+def _starts_upper(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'(")
 
 
-def _ends_sentence(doc: Doc, i: int) -> bool:
+class _Tokens:
+    """The token facts the sentence rules read, as plain lists (one pass over the Doc)."""
+
+    __slots__ = ("text", "space", "ws")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = [t.text for t in doc]
+        self.space = [t.is_space for t in doc]
+        self.ws = [bool(t.whitespace_) for t in doc]
+
+
+def _ends_sentence(toks: _Tokens, i: int) -> bool:
     """Does a sentence end after token ``i`` (its text only; line breaks are handled apart)?"""
-    tok = doc[i]
-    text = tok.text
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    text = toks.text[i]
+    n = len(toks.text)
+    nxt = toks.text[i + 1] if i + 1 < n else None
     if text in SENTENCE_END:
         # a closing quote or bracket glued to the period decides: “... selesai.” kata dia
-        return not (nxt is not None and not tok.whitespace_ and nxt.text in CLOSING_QUOTES | {")"})
+        return not (nxt is not None and not toks.ws[i] and nxt in CLOSING_QUOTES | {")"})
     if (text in CLOSING_QUOTES or text == ")") and i > 0:
         # “... selesai.” Lalu ...  (the quote closes a sentence; a lower-case cue continues it)
-        prev = doc[i - 1]
-        if not prev.whitespace_ and (prev.text in SENTENCE_END or prev.text[-1:] in "!?"):
-            if nxt is None or not _next_word_upper(doc, i + 1):
+        prev = toks.text[i - 1]
+        if not toks.ws[i - 1] and (prev in SENTENCE_END or prev[-1:] in "!?"):
+            if nxt is None or not _next_word_upper(toks, i + 1):
                 return False
             # “... selesai.” Ucap Hendri.  (a capitalised speech verb still attributes the quote)
-            return not (text != ")" and not nxt.is_space and _is_quote_cue(nxt.text))
+            return not (text != ")" and not toks.space[i + 1] and _is_quote_cue(nxt))
         return False
     if text in SENTENCE_FINAL_ABBREVIATIONS and nxt is not None:
-        return _next_word_upper(doc, i + 1)
+        return _next_word_upper(toks, i + 1)
     return False
 
 
-def _next_word_upper(doc: Doc, j: int) -> bool:
-    while j < len(doc) and doc[j].is_space:
-        if "\n" in doc[j].text:
+def _next_word_upper(toks: _Tokens, j: int) -> bool:
+    n = len(toks.text)
+    while j < n and toks.space[j]:
+        if "\n" in toks.text[j]:
             return True
         j += 1
-    return j < len(doc) and _starts_upper(doc[j])
+    return j < n and _starts_upper(toks.text[j])
 
 
 @Language.component("idnews_sentences", assigns=["token.is_sent_start"])
@@ -174,23 +186,25 @@ def sentence_rules(doc: Doc) -> Doc:
     doc (Doc): the tokenized text.
     RETURNS (Doc): the same Doc with ``token.is_sent_start`` set on every token.
     """
+    if not len(doc):
+        return doc
+    toks = _Tokens(doc)
+    starts = numpy.full((len(doc), 1), -1, dtype="int64")  # SENT_START: 1 starts, -1 does not
+    starts[0, 0] = 1
     pending = False  # the next real token starts a sentence
     seen_word = False
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-        elif token.is_space:
-            token.is_sent_start = False
-        else:
-            token.is_sent_start = pending and seen_word
-        if token.is_space:
-            if "\n" in token.text or "\r" in token.text:
+    for i, text in enumerate(toks.text):
+        if i and not toks.space[i] and pending and seen_word:
+            starts[i, 0] = 1
+        if toks.space[i]:
+            if "\n" in text or "\r" in text:
                 pending = True
             continue
         if not seen_word:
             seen_word = True
             pending = False
-        pending = _ends_sentence(doc, i)
+        pending = _ends_sentence(toks, i)
+    doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's arrays are uint64 (-1 wraps)
     return doc
 
 

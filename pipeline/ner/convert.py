@@ -209,3 +209,43 @@ def mark_missing(docs: Iterable[Doc], is_unknown) -> list[Doc]:
         new.set_ents(ents, missing=[new[i:i + 1] for i in missing], default="outside")
         out.append(new)
     return out
+
+
+def merge_same_sentences(primary: Sequence[Doc], secondary: Sequence[Doc], labels_from_secondary: Iterable[str],
+                         is_unknown) -> tuple[list[Doc], list[Doc]]:
+    """Join two corpora that annotate (partly) the same sentences with different label sets.
+
+    ``primary`` (e.g. idner-news-2k: PER/ORG/LOC) and ``secondary`` (e.g.
+    NER-UGM: PER/ORG/LOC/DATE/QTY) share sentences. A primary sentence whose
+    tokens equal a secondary sentence keeps its own entities plus the
+    secondary's entities with a label in ``labels_from_secondary`` (e.g.
+    ``DATE``/``QTY``) that overlap none of them; a primary sentence with no
+    twin gets ``mark_missing(is_unknown)`` (the labels it does not annotate are
+    unknown there). Secondary sentences with a twin are dropped, the others kept
+    as they are, so no sentence occurs twice.
+
+    RETURNS (tuple[list[Doc], list[Doc]]): (merged primary docs, remaining secondary docs).
+    """
+    extra = set(labels_from_secondary)
+    twins = {tuple(t.text for t in d): d for d in secondary}
+    used: set[tuple[str, ...]] = set()
+    merged, unmatched = [], []
+    for doc in primary:
+        key = tuple(t.text for t in doc)
+        twin = twins.get(key)
+        if twin is None:
+            unmatched.append(doc)
+            continue
+        used.add(key)
+        new = Doc(doc.vocab, words=list(key), spaces=[bool(t.whitespace_) for t in doc])
+        ents = [Span(new, e.start, e.end, label=e.label_) for e in doc.ents]
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        ents += [Span(new, e.start, e.end, label=e.label_) for e in twin.ents
+                 if e.label_ in extra and not taken.intersection(range(e.start, e.end))]
+        new.ents = sorted(ents, key=lambda s: s.start)
+        merged.append(new)
+    merged.extend(mark_missing(unmatched, is_unknown))
+    rest = [d for d in secondary if tuple(t.text for t in d) not in used]
+    LOGGER.info("merged %d twin sentences; %d primary without twin (masked), %d secondary kept",
+                len(used), len(unmatched), len(rest))
+    return merged, rest

@@ -28,7 +28,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Token
 
-from .convert import convert_file, mark_missing, write_docbin
+from .convert import convert_file, mark_missing, merge_same_sentences, write_docbin
 
 LOGGER = logging.getLogger(__name__)
 
@@ -93,8 +93,31 @@ def prepare_corpora(shared_ner: Path, workdir: Path) -> Path:
             docs = convert_file(src, out / corpus / f"{split}.spacy", vocab=nlp.vocab)
             if corpus == "nergrit" and split == "train":
                 write_docbin(mark_missing(docs, is_date_or_number), out / corpus / "train.masked.spacy")
+    write_idner_merge(out, nlp)
     LOGGER.info("corpora written to %s", out)
     return out
+
+
+def write_idner_merge(corpus: Path, nlp) -> None:
+    """Files for training on idner-news-2k train together with NER-UGM fold 1 (``merged/``).
+
+    idner-news-2k re-annotates NER-UGM sentences with PER/ORG/LOC only. ``merge_same_sentences``
+    gives each idner train sentence that is also in NER-UGM train.01 the NER-UGM DATE/QTY
+    entities (other idner sentences get dates/numbers *missing*) and drops those twins from
+    NER-UGM train.01: ``merged/idner_train.spacy`` + ``merged/nerugm_train.01.rest.spacy``.
+    ``merged/nerugm_dev.01.noidner.spacy`` is NER-UGM dev.01 without the sentences that are in
+    idner train (the model choice must not see training sentences).
+    """
+    from .evaluate import load_docbin
+
+    idner = load_docbin(corpus / "idner" / "train.spacy", nlp)
+    merged, rest = merge_same_sentences(idner, load_docbin(corpus / "nerugm" / "train.01.spacy", nlp),
+                                        ["DATE", "QTY"], is_date_or_number)
+    write_docbin(merged, corpus / "merged" / "idner_train.spacy")
+    write_docbin(rest, corpus / "merged" / "nerugm_train.01.rest.spacy")
+    seen = {tuple(t.text for t in d) for d in idner}
+    dev = [d for d in load_docbin(corpus / "nerugm" / "dev.01.spacy", nlp) if tuple(t.text for t in d) not in seen]
+    write_docbin(dev, corpus / "merged" / "nerugm_dev.01.noidner.spacy")
 
 
 def get_recipe(name: str, with_nergrit: bool = False) -> Recipe:
