@@ -156,8 +156,8 @@ def _triggers() -> tuple[_Trigger, ...]:
                 type=row["type"],
                 kind=row.get("kind", "strong"),
                 family=row.get("family", row["type"]),
-                pattern=re.compile(_WB0 + "(?:" + row["pattern"] + ")" + _WB1, re.I | re.V1),
-                context=re.compile(_WB0 + "(?:" + ctx + ")" + _WB1, re.I | re.V1) if ctx else None,
+                pattern=re.compile(_WB0 + "(?:" + row["pattern"] + ")" + _WB1, re.I | re.V0),
+                context=re.compile(_WB0 + "(?:" + ctx + ")" + _WB1, re.I | re.V0) if ctx else None,
                 project=bool(row.get("project", False)),
             )
         )
@@ -166,7 +166,7 @@ def _triggers() -> tuple[_Trigger, ...]:
 
 @lru_cache(maxsize=1)
 def _awards() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(_WB0 + "(?:" + r["pattern"] + ")", re.V1) for r in load_jsonl("events_awards.jsonl"))
+    return tuple(re.compile(_WB0 + "(?:" + r["pattern"] + ")", re.V0) for r in load_jsonl("events_awards.jsonl"))
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +207,7 @@ def _cues() -> _Cues:
         background=re.compile(r"^\W*(?:" + alt("background") + ")" + _WB1, re.I),
         other_date=re.compile(_WB0 + "(?:" + alt("other_date") + r")\s*,?\s*$", re.I),
         venue=re.compile(
-            _WB0 + r"(?:bertempat\s+)?di\s+(?P<venue>(?i:" + alt("venue") + r")" + _WB1 + r"[^,.;:\n]*)", re.V1
+            _WB0 + r"(?:bertempat\s+)?di\s+(?P<venue>(?i:" + alt("venue") + r")" + _WB1 + r"[^,.;:\n]*)", re.V0
         ),
     )
 

@@ -178,33 +178,33 @@ def _patterns() -> dict[str, re.Pattern]:
     post, subj, intro = _alt(lx.post), _alt(lx.subject), _alt(lx.intro)
     return {
         # "...," ujar Budi / katanya / kata dia   (after the closing mark)
-        "post": re.compile(rf"^[\s,.;:]*(?P<verb>(?i:{post}))(?P<nya>nya)?(?![\w-])", re.V1),
+        "post": re.compile(rf"^[\s,.;:]*(?P<verb>(?i:{post}))(?P<nya>nya)?(?![\w-])", re.V0),
         # "...". Demikian disampaikan Budi / Hal itu dikatakan oleh Budi
         "post_passive": re.compile(
             r"^[\s,.;:]*(?P<verb>(?i:demikian|hal\s+itu|hal\s+tersebut|begitu)\s+"
             r"di(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|tuturkan|paparkan|terangkan|utarakan)"
             r"(?:\s+oleh)?)(?![\w-])",
-            re.V1,
+            re.V0,
         ),
         # "...," Budi menambahkan / ia menambahkan
         "post_subject": re.compile(
             rf"^[\s,.;:]*(?P<subj>[^\s,.;:\"“”]+(?:[ \t]+[^\s,.;:\"“”]+){{0,7}}?)[ \t]*,?[ \t]+"
             rf"(?P<verb>(?i:{subj}))(?![\w-])",
-            re.V1,
+            re.V0,
         ),
         # Budi mengatakan, "..."   (before the opening mark)
-        "pre_subject": re.compile(rf"(?<![\w-])(?P<verb>(?i:{subj}))(?:[ \t]+bahwa)?[ \t]*[,:]?[ \t]*$", re.V1),
+        "pre_subject": re.compile(rf"(?<![\w-])(?P<verb>(?i:{subj}))(?:[ \t]+bahwa)?[ \t]*[,:]?[ \t]*$", re.V0),
         # Menurut Budi, "..."
-        "pre_intro": re.compile(rf"(?<![\w-])(?P<verb>(?i:{intro}))[ \t]+(?P<name>[^,:;\"“”\n]+?)[ \t]*[,:][ \t]*$", re.V1),
+        "pre_intro": re.compile(rf"(?<![\w-])(?P<verb>(?i:{intro}))[ \t]+(?P<name>[^,:;\"“”\n]+?)[ \t]*[,:][ \t]*$", re.V0),
         # a subject speech verb right after a name ("Budi mengatakan", "Budi, mengatakan")
-        "after_name": re.compile(rf"^[ \t]*,?[ \t]*(?:(?:juga|pun|kemudian|lalu|pula|turut)[ \t]+)?(?i:{subj})(?![\w-])", re.V1),
+        "after_name": re.compile(rf"^[ \t]*,?[ \t]*(?:(?:juga|pun|kemudian|lalu|pula|turut)[ \t]+)?(?i:{subj})(?![\w-])", re.V0),
         # an intro verb shortly before a name ("kata Budi", "Lanjut Kepala Dinas Budi")
-        "before_name": re.compile(rf"(?<![\w-])(?i:{intro}|{post})[ \t]+(?:[\w.()/-]+[ \t]+){{0,8}}$", re.V1),
+        "before_name": re.compile(rf"(?<![\w-])(?i:{intro}|{post})[ \t]+(?:[\w.()/-]+[ \t]+){{0,8}}$", re.V0),
         # any subject speech verb; an intro verb and what follows it
-        "subject_verb": re.compile(rf"(?<![\w-])(?i:{subj})(?![\w-])", re.V1),
-        "intro_name": re.compile(rf"(?<![\w-])(?i:{intro})[ \t]+([^,.;:\n]+)", re.V1),
+        "subject_verb": re.compile(rf"(?<![\w-])(?i:{subj})(?![\w-])", re.V0),
+        "intro_name": re.compile(rf"(?<![\w-])(?i:{intro})[ \t]+([^,.;:\n]+)", re.V0),
         # a word that ends the name part of an attribution ("saat", "kepada")
-        "stop": re.compile(r"(?<![\w-])(?:" + _alt(tuple(sorted(lx.stops))) + r")(?![\w-])", re.V1),
+        "stop": re.compile(r"(?<![\w-])(?:" + _alt(tuple(sorted(lx.stops))) + r")(?![\w-])", re.V0),
     }
 
 
@@ -292,7 +292,7 @@ def _single_quoted(text: str, taken: list[_QSpan]) -> list[_QSpan]:
     out = []
     pat = re.compile(
         r"(?:(?<=^)|(?<=[\s:(]))[‘'](?P<body>[^\W\d_][^‘’'\n]{2,600}?[,.!?])[’'](?=[ \t]*(?i:" + post + r")(?![\w-]))",
-        re.M | re.V1,
+        re.M | re.V0,
     )
     for m in pat.finditer(text):
         o, c = m.start(), m.end() - 1
