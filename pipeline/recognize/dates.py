@@ -24,6 +24,7 @@ is kept, flagged ``weekday_mismatch`` and reported in ``doc._.warnings``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class Candidate:
     flags: list[str] = field(default_factory=list)
     value: Optional[str] = None
     role: str = "event"
+    raw_year: Optional[str] = field(default=None, repr=False)  # the year as written, resolved per publication date
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -133,7 +135,7 @@ def _patterns() -> _Patterns:
     wd_names = [r["name"] for r in lexicons.load_tsv("weekdays.tsv") if r.get("scope") != "header"]
     wd = rf"(?P<wd>{_alternation(wd_names)})"
     mon = rf"(?P<mon>{_alternation(months())})\.?"
-    flags = regex.IGNORECASE | regex.VERSION1
+    flags = regex.IGNORECASE | regex.VERSION0
     speech = lexicons.load_lines("dates_speech_cues.txt")
     occasion = lexicons.load_lines("dates_event_cues.txt")
     return _Patterns(
@@ -160,7 +162,7 @@ def _patterns() -> _Patterns:
         ),
         relative=regex.compile(rf"(?<!\w)(?P<rw>{_alternation(_relative_words())})(?!\w)", flags),
         speech=regex.compile(rf"(?<!\w)(?:{_alternation(speech)})(?!\w)", flags),
-        occasion=regex.compile(rf"(?<!\w)(?:{_alternation(occasion)})(?!\w)|(?<!\w)di\s+\p{{Lu}}", regex.VERSION1),
+        occasion=regex.compile(rf"(?<!\w)(?:{_alternation(occasion)})(?!\w)|(?<!\w)di\s+\p{{Lu}}", regex.VERSION0),
         event_lead=regex.compile(r"(?i)(?:\bpada|\btanggal|\btgl\.?|\bsejak|\bhingga|\bsampai)\s*(?:hari\s+)?$"),
         weekday_only=_alternation(wd_names),
         commemoration=regex.compile(
@@ -192,7 +194,19 @@ def _year(raw: Optional[str], pub: Optional[dt.date]) -> tuple[Optional[int], bo
 
 
 def _candidates(text: str, pub: Optional[dt.date]) -> list[Candidate]:
-    """Date expressions in ``text``, longest/most explicit first where they overlap."""
+    """Date expressions in ``text``, longest/most explicit first where they overlap, with
+    their years resolved against ``pub`` (fresh objects: callers may change them)."""
+    out = []
+    for c in _scan(text):
+        year, two = _year(c.raw_year, pub)
+        out.append(dataclasses.replace(c, year=year, two_digit_year=two, flags=[]))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[Candidate, ...]:
+    """The date expressions of ``text`` (years unresolved): the pattern scans, done once per
+    text although the dates and metrics stages both ask (a small cache keyed by the text)."""
     p = _patterns()
     taken: list[tuple[int, int]] = []
     out: list[Candidate] = []
@@ -212,16 +226,16 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[Candidate]:
             month = int(gd["m"]) if gd.get("m") else months().get((gd.get("mon") or "").lower().rstrip("."))
             if month is None:
                 continue
-            y, two = _year(gd.get("y"), pub)
+            raw_year = gd.get("y")
             if gd.get("d0"):  # "6-7 Mei 2024": the first day too (the weekday names the first)
                 out.append(
-                    Candidate(m.start(), m.end(), m.group(), _EXPLICIT, int(gd["d0"]), month, y, two,
-                              _weekday_of(gd.get("wd")))
+                    Candidate(m.start(), m.end(), m.group(), _EXPLICIT, int(gd["d0"]), month,
+                              weekday=_weekday_of(gd.get("wd")), raw_year=raw_year)
                 )
             add(
                 Candidate(
-                    m.start(), m.end(), m.group(), _EXPLICIT, int(gd["d"]), month, y, two,
-                    None if gd.get("d0") else _weekday_of(gd.get("wd")),
+                    m.start(), m.end(), m.group(), _EXPLICIT, int(gd["d"]), month,
+                    weekday=None if gd.get("d0") else _weekday_of(gd.get("wd")), raw_year=raw_year,
                 )
             )
     for m in p.commemoration.finditer(text):
@@ -235,8 +249,7 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[Candidate]:
             if m.group("dir").lower() in ("sebelum", "menjelang", "jelang"):
                 shift = -shift
         start = m.start() if m.group("off") else m.start("name")
-        y, _ = _year(m.group("y"), pub)
-        add(Candidate(start, m.end(), text[start : m.end()], _RELATIVE, year=y, anchor=(month, day, shift)))
+        add(Candidate(start, m.end(), text[start : m.end()], _RELATIVE, anchor=(month, day, shift), raw_year=m.group("y")))
     for m in p.bare_weekday.finditer(text):
         if not free(m.start(), m.end()) or not _plausible_bare_weekday(text, m):
             continue
@@ -255,7 +268,7 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[Candidate]:
             continue  # "Januari kemarin", "tahun kemarin": not yesterday
         add(Candidate(m.start(), m.end(), m.group(), _RELATIVE, offset=_relative_words()[_norm_space(m.group("rw"))]))
     out.sort(key=lambda c: c.start)
-    return out
+    return tuple(out)
 
 
 def date_spans(text: str, published: Optional[dt.date] = None) -> list[tuple[int, int]]:
@@ -427,15 +440,15 @@ def _in_header(text: str, c: Candidate, article) -> bool:
     return len(line.strip()) <= len(c.text) + 25
 
 
-_DATELINE_HEAD = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{L} .'\-]{1,40}(?:,[^\S\n]*(?:\p{L}+[^\S\n]*)?)?[^\S\n]*$", regex.VERSION1)
+_DATELINE_HEAD = regex.compile(r"[^\S\n]*\p{Lu}[\p{Lu}\p{L} .'\-]{1,40}(?:,[^\S\n]*(?:\p{L}+[^\S\n]*)?)?[^\S\n]*$", regex.VERSION0)
 
 
 _HEADER_PREFIX = regex.compile(
     r"[^\S\n]*(?:(?i:diposting|dipublikasikan|diterbitkan|dipublish|posted|published|tanggal|tgl\.?|update|diperbarui|"
     r"dibuat|terbit)(?:[^\S\n]+(?i:pada|on|tanggal))?[^\S\n]*:?[^\S\n]*|[^\n]*[|•][^\S\n]*)?",
-    regex.VERSION1,
+    regex.VERSION0,
 )
-_HEADER_REST = regex.compile(r"[^\S\n]*(?:$|\n|[|\-–—•/]|,?[^\S\n]*(?:pukul[^\S\n]+)?\d{1,2}[.:]\d{2})", regex.VERSION1)
+_HEADER_REST = regex.compile(r"[^\S\n]*(?:$|\n|[|\-–—•/]|,?[^\S\n]*(?:pukul[^\S\n]+)?\d{1,2}[.:]\d{2})", regex.VERSION0)
 
 
 def _header_date(text: str, found: list[Candidate]) -> Optional[Candidate]:

@@ -159,7 +159,7 @@ def _lex() -> _Lex:
     su = _alt(idm["status_units"])
     num_words = _alt(r["word"] for r in lexicons.load_tsv("number_words.tsv") if r["kind"] in ("digit", "whole"))
     rel_years = {r["phrase"].lower(): int(r["offset"]) for r in lexicons.load_tsv("metrics_relative_years.tsv")}
-    flags = regex.IGNORECASE | regex.VERSION1
+    flags = regex.IGNORECASE | regex.VERSION0
     return _Lex(
         idm_cue=regex.compile(idm["cue"], flags),
         statuses=statuses,
@@ -186,11 +186,11 @@ def _lex() -> _Lex:
         target=regex.compile(idm["target_cue"], flags),
         loss=regex.compile(idm["loss_cue"], flags),
         case=regex.compile(idm["case_cue"], flags),
-        fiscal_before=regex.compile(idm["fiscal_before"], regex.VERSION1),
+        fiscal_before=regex.compile(idm["fiscal_before"], regex.VERSION0),
         zero=regex.compile(rf"(?<!\w)(?:{idm['zero']})(?:\s+(?P<unit>{su}))?", flags),
         zero_tail=regex.compile(rf"(?:{idm['zero']})$", flags),
         one=regex.compile(rf"(?<!\w)(?P<pre>(?:{su})\s+)?(?:{idm['one']})", flags),
-        units=regex.compile(rf"^\s+(?P<unit>{_alt(units)})(?![\w/])", regex.VERSION1 | regex.IGNORECASE),
+        units=regex.compile(rf"^\s+(?P<unit>{_alt(units)})(?![\w/])", regex.VERSION0 | regex.IGNORECASE),
         weak_units=regex.compile(rf"^\s+(?P<unit>{_alt(weak)})(?!\w)", flags),
         impact=regex.compile(rf"(?<!\w)(?:{_alt(lexicons.load_lines('metrics_impact_cues.txt'))})(?!\w)", flags),
         stop_units=regex.compile(rf"^\s+(?:{_alt(lexicons.load_lines('metrics_stop_units.txt'))})(?!\w)", flags),
@@ -199,11 +199,11 @@ def _lex() -> _Lex:
         ),
         regulation=regex.compile(
             rf"(?<!\w)(?:{regs})\s*(?:\p{{Lu}}[\p{{L}}]*\s+)?(?:No\.?|Nomor)?\s*\d+[\w/.\-]*\s+(?:[Tt]ahun|TAHUN|[Tt]h\.?)\s+(?P<y>\d{{4}})",
-            regex.VERSION1,
+            regex.VERSION0,
         ),
         year=regex.compile(
             r"(?<![\w/.\-])(?:(?P<kw>(?:tahun|th\.?|TA|T\.A\.)(?:\s+anggaran)?)\s+)?(?P<y>(?:19|20)\d{2})(?![\w/]|[.,]\d)",
-            regex.IGNORECASE | regex.VERSION1,
+            regex.IGNORECASE | regex.VERSION0,
         ),
         bands=tuple((b["status"], float(b["max"])) for b in lexicons.load_json("idm_bands.json")["bands"]),
         relative_year=regex.compile(rf"(?<!\w)(?P<rel>{_alt(rel_years)})(?!\w)", flags),
@@ -247,7 +247,7 @@ def _lex() -> _Lex:
         village_address=regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(lexicons.load_lines('metrics_village_words.txt'))})\s+"
             r"(?P<name>\p{Lu}[\p{L}'\-]*(?:[^\S\n]+\p{Lu}[\p{L}'\-]*){0,2})(?=\s*,?\s*(?:Kecamatan|Kec\.|Kab\.|Kabupaten|Kota)\s)",
-            regex.VERSION1,
+            regex.VERSION0,
         ),
         national=regex.compile(
             r"(?i)(?<!\w)(?:secara\s+nasional|tingkat\s+nasional|skala\s+nasional|rata-rata\s+nasional|IDM\s+nasional"
@@ -513,12 +513,12 @@ _COMPARED = regex.compile(r"(?i)\b(?:dibanding(?:kan)?|ketimbang|daripada)(?:\s+
 _NOW = regex.compile(r"(?i)(?<!\w)(?:kini|saat\s+ini|sekarang|hingga\s+kini|per\s+hari\s+ini)(?!\w)")
 _YEAR_TIGHT = regex.compile(
     r"[^\S\n]*(?:[:=][^\S\n]*|(?:sebesar|senilai|sebanyak|berjumlah|mencapai|yakni|yaitu|adalah|ialah|tercatat|hanya|terdapat|ada)[^\S\n]+){1,2}",
-    regex.VERSION1 | regex.IGNORECASE,
+    regex.VERSION0 | regex.IGNORECASE,
 )
 _YEAR_HEADS = regex.compile(
     r"[^\S\n]*(?:[:=][^\S\n]*|(?:sebesar|senilai|sebanyak|berjumlah|mencapai|yakni|yaitu|adalah|tercatat|terdapat|ada)[^\S\n]+)"
     r"(?:Rp\.?[^\S\n]*)?\d",
-    regex.VERSION1 | regex.IGNORECASE,
+    regex.VERSION0 | regex.IGNORECASE,
 )
 _CHANGE_TO = regex.compile(r"(?i)\b(?:menjadi|jadi|hingga\s+menjadi)\b")
 _CHANGE_FROM = regex.compile(r"(?i)\bdari\s+(?:\S+\s+){0,2}?(?:rp\.?\s*)?\d[^\n]*$")
@@ -526,12 +526,12 @@ _CHANGE_FROM = regex.compile(r"(?i)\bdari\s+(?:\S+\s+){0,2}?(?:rp\.?\s*)?\d[^\n]
 _YEAR_GAP = regex.compile(
     r"[^\S\n]*(?:,[^\S\n]*)?(?:\([^\S\n]*)?(?:(?:pada|di|untuk|dalam|hingga|sampai|sejak|per)[^\S\n]+)?"
     rf"(?:(?:bulan[^\S\n]+)?(?:{'|'.join(sorted(dates_mod.months(), key=len, reverse=True))})\.?[^\S\n]+)?",
-    regex.VERSION1 | regex.IGNORECASE,
+    regex.VERSION0 | regex.IGNORECASE,
 )
 
 _PLACE_AFTER = regex.compile(
     r"[^\S\n]*(?:[\p{L}\-/]+[^\S\n]+){0,3}?di[^\S\n]+(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Desa|Kelurahan)[^\S\n]+)?",
-    regex.VERSION1,
+    regex.VERSION0,
 )
 
 
@@ -574,7 +574,7 @@ def _region_for(ctx: _Ctx, start: int, end: Optional[int] = None) -> Optional[st
 
 
 _ADDRESS_LINK = regex.compile(
-    r"[^\S\n]*,[^\S\n]*(?:(?:Kecamatan|Kec\.|Kabupaten|Kab\.|Kota|Provinsi|Prov\.)[^\S\n]+)?", regex.VERSION1
+    r"[^\S\n]*,[^\S\n]*(?:(?:Kecamatan|Kec\.|Kabupaten|Kab\.|Kota|Provinsi|Prov\.)[^\S\n]+)?", regex.VERSION0
 )
 
 
@@ -770,7 +770,7 @@ def _label_unit(ctx: _Ctx, pos: int) -> Optional[str]:
 
 @lru_cache(maxsize=None)
 def _label_cue() -> regex.Pattern:
-    return regex.compile(rf"{_lex().idm_cue.pattern}|\bstatus\b", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(rf"{_lex().idm_cue.pattern}|\bstatus\b", regex.IGNORECASE | regex.VERSION0)
 
 
 def _label_in_idm_context(ctx: _Ctx, pos: int) -> bool:
@@ -991,7 +991,7 @@ def _length(ctx: _Ctx, n: NumberSpan) -> Metric:
     )
 
 
-_NEXT_WORD = regex.compile(r"[^\S\n]+(\p{Ll}+)(?!\w|-)", regex.VERSION1)
+_NEXT_WORD = regex.compile(r"[^\S\n]+(\p{Ll}+)(?!\w|-)", regex.VERSION0)
 
 
 def _count(ctx: _Ctx, value: float, start: int, end: int, shown: str, unit_match, year_end: int,

@@ -219,7 +219,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     )
     one = regex.compile(
         rf"(?<![\w.,/:])(?<![^\d\s]-)(?<!\d:)(?P<rp>(?i:rp)\.?\s*)?{number}(?P<pct>\s*(?:%|(?i:persen)\b))?(?![\w]|[.,]\d|/\d)",
-        regex.VERSION1,
+        regex.VERSION0,
     )
     connector = regex.compile(r"\s*(?:–|—|-|s\.d\.?|s/d|hingga|sampai(?:\s+dengan)?|sd)\s*", regex.IGNORECASE)
     return one, connector
