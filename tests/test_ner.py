@@ -11,6 +11,7 @@ from pipeline.ner.convert import (
     LABEL_MAP,
     map_label,
     mark_missing,
+    merge_same_sentences,
     read_conll,
     sentence_to_doc,
     tags_to_spans,
@@ -87,6 +88,23 @@ def test_convert_mark_missing_leaves_numbers_unannotated():
                           ["O", "O", "O", "O", "O", "B-LOC"])
     masked = mark_missing([doc], lambda t: t.text.isdigit())[0]
     assert [t.ent_iob_ for t in masked] == ["O", "O", "", "O", "O", "B"]
+
+
+def test_convert_merge_same_sentences_joins_label_sets():
+    nlp = spacy.blank("id")
+    words = ["Bupati", "Bantul", "meninjau", "12", "desa", "pada", "Senin"]
+    # primary (PER/ORG/LOC only) and secondary (all labels) annotate the same sentence
+    primary = sentence_to_doc(nlp.vocab, words, ["O", "B-LOC", "O", "O", "O", "O", "O"])
+    secondary = sentence_to_doc(nlp.vocab, words, ["O", "B-ORG", "O", "B-QUANTITY", "I-QUANTITY", "O", "B-TIME"])
+    lone_primary = sentence_to_doc(nlp.vocab, ["Camat", "Sewon", "hadir", "3", "kali"], ["O", "B-LOC", "O", "O", "O"])
+    lone_secondary = sentence_to_doc(nlp.vocab, ["Warga", "Sleman"], ["O", "B-LOC"])
+    merged, rest = merge_same_sentences([primary, lone_primary], [secondary, lone_secondary],
+                                        ["DATE", "QTY"], lambda t: t.text.isdigit())
+    # primary entities win; DATE/QTY come from the twin; the twin itself is dropped
+    assert [(e.text, e.label_) for e in merged[0].ents] == [("Bantul", "LOC"), ("12 desa", "QTY"), ("Senin", "DATE")]
+    # a primary sentence without twin has its number tokens unannotated (missing)
+    assert [t.ent_iob_ for t in merged[1]] == ["O", "B", "O", "", "O"]
+    assert [d.text for d in rest] == ["Warga Sleman"]
 
 
 @pytest.mark.parametrize(

@@ -132,6 +132,12 @@ def _titles() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    """First words (lower case) of the titles of kind ``title``: a quick test before the lookups."""
+    return frozenset(key.split(" ")[0] for key, (_, kind) in _titles().items() if kind == "title")
+
+
+@lru_cache(maxsize=1)
 def _speech_cues() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs of saying before a name (``ujar``) and after one (``mengatakan``)."""
     words = [w.lower() for w in lexicons.load_lines("person_cues.txt")]
@@ -261,15 +267,16 @@ class _Finder:
     def title_at(self, i: int, allow_lower: bool = False) -> tuple[int, Optional[str], Optional[str]]:
         """Longest title at word i: (n words, full form, written key)."""
         words = self.words
-        if not (words[i].cap or allow_lower):
+        if not (words[i].cap or allow_lower) or words[i].text.lower() not in _title_first_words():
             return 0, None, None
+        titles = _titles()
         for n in (3, 2, 1):
             if i + n > len(words):
                 continue
             gap_ok = all(not self.text[words[k].end : words[k + 1].start].strip() for k in range(i, i + n - 1))
             key = " ".join(w.text.lower() for w in words[i : i + n])
-            if gap_ok and key in _titles() and _titles()[key][1] == "title":
-                return n, _titles()[key][0], key
+            if gap_ok and key in titles and titles[key][1] == "title":
+                return n, titles[key][0], key
         return 0, None, None
 
     def gap(self, k: int) -> str:

@@ -69,8 +69,10 @@ class Region:
         return self.code.split(".")[0] if self.code else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def normkey(text: str) -> str:
-    """Matching key of a name: lower case, letters and digits only (``Pagar Alam`` = ``Pagaralam``)."""
+    """Matching key of a name: lower case, letters and digits only (``Pagar Alam`` = ``Pagaralam``).
+    Cached: the recognizers ask for the keys of the same words many times."""
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
@@ -254,7 +256,7 @@ def region_at(doc_or_text, start: int, end: int) -> Optional[Region]:
 # --------------------------------------------------------------------------- scanning
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Word:
     start: int
     end: int
@@ -266,6 +268,13 @@ class _Word:
 
 
 def _words(text: str) -> list[_Word]:
+    """The words of ``text`` (a new list; the words are shared: places, agencies and
+    officials all split the same text, so the split is cached)."""
+    return list(_split_words(text))
+
+
+@lru_cache(maxsize=4)
+def _split_words(text: str) -> tuple[_Word, ...]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group()
@@ -273,7 +282,7 @@ def _words(text: str) -> list[_Word]:
             out.append(_Word(m.start() + 3, m.end(), w[3:]))
         else:
             out.append(_Word(m.start(), m.end(), w))
-    return out
+    return tuple(out)
 
 
 def _joined(text: str, words: list[_Word], i: int, n: int) -> bool:
