@@ -68,3 +68,43 @@ def test_api_a_failing_recognizer_loses_only_its_field(blank_nlp):
     assert doc._.places == []
     assert [w.code for w in doc._.warnings] == ["places_failed"]
     assert "IndexError" in doc._.warnings[0].message
+
+
+def _corpus_inputs(n: int) -> list[ArticleInput]:
+    from pathlib import Path
+
+    paths = sorted((Path(__file__).resolve().parents[1] / "corpus" / "articles").glob("*.txt"))[:n]
+    return [ArticleInput(article=p.name, text=p.read_text(encoding="utf-8")) for p in paths]
+
+
+@pytest.mark.parametrize("batch_size", [2, 5, 32])
+def test_api_process_batches_give_the_records_of_single_calls(extractor, batch_size):
+    items = _corpus_inputs(6)
+    items.insert(3, ArticleInput(article="empty", text="  "))
+    items.insert(1, ErrorEntry(input="x.jsonl", line=4, reason="not JSON"))
+    batched = list(extractor.process(items, batch_size=batch_size))
+    single = list(extractor.process(items, batch_size=1))
+    assert [type(r).__name__ for r in batched] == ["Record", "ErrorEntry", "Record", "Record", "ErrorEntry", "Record", "Record", "Record"]
+    assert [r.model_dump() for r in batched] == [r.model_dump() for r in single]
+    assert [r.article for r in batched if isinstance(r, Record)] == [i.article for i in items if isinstance(i, ArticleInput) and i.text.strip()]
+
+
+def test_api_process_a_crashing_component_loses_only_its_article():
+    from spacy.language import Language
+
+    from pipeline.api import Extractor
+    from pipeline.nlp import build_nlp
+
+    @Language.component("test_boom_on_marker")
+    def boom(doc):
+        if "LEDAK" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+    nlp = build_nlp(recognizers=False)
+    nlp.add_pipe("test_boom_on_marker")
+    ex = Extractor(nlp=nlp)
+    items = [ArticleInput(article=f"a{i}", text=f"Berita nomor {i}. {'LEDAK' if i == 2 else 'Aman'}.") for i in range(5)]
+    out = list(ex.process(items, batch_size=4))
+    assert [type(r).__name__ for r in out] == ["Record", "Record", "ErrorEntry", "Record", "Record"]
+    assert out[2].article == "a2" and out[2].reason == "internal error: RuntimeError: boom"

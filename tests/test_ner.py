@@ -182,3 +182,25 @@ def test_convert_shared_nerugm_counts():
     sents = read_conll(SHARED / "data" / "ner" / "indolem-nerugm" / "dev.01.tsv")
     assert len(sents) == 187
     assert all(len(w) == len(t) for w, t in sents)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED.joinpath("data", "ner").exists(), reason="needs ../shared/data/ner (absent)")
+def test_train_news_idner_recipe_has_no_duplicate_or_dev_sentences(tmp_path):
+    from pipeline.ner.evaluate import load_docbin
+    from pipeline.ner.train import get_recipe, prepare_corpora
+
+    corpus = prepare_corpora(SHARED / "data" / "ner", tmp_path)
+    nlp = spacy.blank("id")
+    rec = get_recipe("news-idner")
+
+    def sentences(files):
+        return [tuple(t.text for t in d) for f in files for d in load_docbin(corpus / f, nlp)]
+
+    train = sentences(rec.train)
+    # idner train and the rest of NER-UGM train.01 share no sentence (the corpora repeat a few
+    # sentences internally, which is left as it is)
+    assert rec.train[1:] == ["merged/idner_train.spacy", "merged/nerugm_train.01.rest.spacy"]
+    assert not set(sentences(rec.train[1:2])) & set(sentences(rec.train[2:]))
+    assert not set(train) & set(sentences(rec.dev))
+    assert set(rec.tests) == {"nergrit"}

@@ -156,7 +156,7 @@ def _speed_texts(corpus_dir: Path, repeat: int = 3) -> list[str]:
 @_shared_opt
 @_workdir_opt
 @click.option("--recipe", default="news", show_default=True,
-              help="news (shipped model) | nergrit | idner | nerugm-1..5")
+              help="news (shipped model) | news-idner | nergrit | idner | nerugm-1..5")
 @click.option("--config", type=click.Path(path_type=Path), default=DEFAULT_CONFIG, show_default=True)
 @click.option("--vectors-file", type=click.Path(path_type=Path), default=None,
               help=f"a .floret file (default <workdir>/{DEFAULT_VECTORS}); ignored if the config has no static vectors")

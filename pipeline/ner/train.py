@@ -10,8 +10,13 @@ files of one experiment:
 * ``news``: the shipped model: NERGrit train (dates and numbers left
   unannotated, see ``convert.mark_missing``) + NER-UGM fold 1 train; dev =
   NERGrit valid + NER-UGM dev.01; tested on NERGrit test and NER-UGM test.01.
+* ``news-idner``: as ``news`` plus idner-news-2k train (PER/ORG/LOC, news) joined with the
+  NER-UGM train.01 sentences it re-annotates (see ``write_idner_merge``); dev = NERGrit valid
+  + NER-UGM dev.01 without idner train sentences; tested on NERGrit test only (idner-news-2k
+  holds NER-UGM test sentences, so this model must not be scored on NER-UGM).
 
-idner-news-2k and NER-UGM annotate the same sentences, so no recipe mixes them.
+idner-news-2k and NER-UGM annotate the same sentences: only ``news-idner`` uses both, with
+each shared sentence once (``convert.merge_same_sentences``).
 ``with_nergrit=True`` adds the (masked) NERGrit train set to the training data of
 the NER-UGM and idner recipes.
 """
@@ -121,7 +126,7 @@ def write_idner_merge(corpus: Path, nlp) -> None:
 
 
 def get_recipe(name: str, with_nergrit: bool = False) -> Recipe:
-    """The recipe called ``name`` (``nergrit``, ``nerugm-K``, ``idner``, ``news``)."""
+    """The recipe called ``name`` (``nergrit``, ``nerugm-K``, ``idner``, ``news``, ``news-idner``)."""
     extra = ["nergrit/train.masked.spacy"] if with_nergrit else []
     if name == "nergrit":
         return Recipe(name, ["nergrit/train.spacy"], ["nergrit/dev.spacy"], {"nergrit": "nergrit/test.spacy"})
@@ -135,6 +140,11 @@ def get_recipe(name: str, with_nergrit: bool = False) -> Recipe:
         return Recipe(name, ["nergrit/train.masked.spacy", "nerugm/train.01.spacy"],
                       ["nergrit/dev.spacy", "nerugm/dev.01.spacy"],
                       {"nergrit": "nergrit/test.spacy", "nerugm-1": "nerugm/test.01.spacy"})
+    if name == "news-idner":
+        return Recipe(name, ["nergrit/train.masked.spacy", "merged/idner_train.spacy",
+                             "merged/nerugm_train.01.rest.spacy"],
+                      ["nergrit/dev.spacy", "merged/nerugm_dev.01.noidner.spacy"],
+                      {"nergrit": "nergrit/test.spacy"})
     raise ValueError(f"unknown recipe {name!r}")
 
 
