@@ -87,6 +87,7 @@ from .quotes import quote_spans
 from .schema import Agency, DateMention, Event
 
 LOGGER = logging.getLogger(__name__)
+_ANY_WORD = re.compile(r"\w")
 
 #: Types that are gatherings: the article's main one takes leftover details.
 GATHERINGS = ("meeting", "ceremony", "visit")
@@ -594,16 +595,26 @@ def _blocked(text: str, start: int, sent_lo: int, cues: _Cues) -> bool:
     return bool(hits) and not any(cues.occur.fullmatch(w) for w in words[hits[-1] + 1 :])
 
 
+@lru_cache(maxsize=1)
+def _occur_patterns(occur: str) -> tuple[re.Pattern, re.Pattern]:
+    """An occurrence verb ending a text (one word may follow), and one opening it."""
+    return (
+        re.compile(r"(?:" + occur + r")\s+(?:[\w-]+\s+)?$", re.I),
+        re.compile(r"((?:\s+[\w-]+){0,2})\s*,?\s*(?:" + occur + ")", re.I),
+    )
+
+
 def _occurs(text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues) -> bool:
     """An occurrence verb just before the trigger (one word may stand between) or
     just after its phrase (two words and a comma may stand between)."""
     before = text[max(sent[0], start - 40) : start]
-    m = re.search(r"(?:" + cues.occur.pattern + r")\s+(?:[\w-]+\s+)?$", before, re.I)
+    occur_before, occur_after = _occur_patterns(cues.occur.pattern)
+    m = occur_before.search(before)
     if m:
         # "akan terus melakukan pendampingan": a plan, not a happening
         return not _words_before(text, max(sent[0], start - 40) + m.start(), sent[0], cues.plan, 2)
     after = text[end : min(sent[1], end + 50)]
-    m = re.match(r"((?:\s+[\w-]+){0,2})\s*,?\s*(?:" + cues.occur.pattern + ")", after, re.I)
+    m = occur_after.match(after)
     return bool(m) and not any(cues.plan.fullmatch(w) for w in re.findall(r"[\w-]+", m.group(1)))
 
 
@@ -624,7 +635,7 @@ def _near(text: str, start: int, end: int, sent: tuple[int, int], pattern: re.Pa
 def _lead(ctx: _Context) -> list[tuple[int, int]]:
     """The article's lead: its first sentence, and the next one when it is in the
     same paragraph."""
-    sents = [sp for sp in ctx.sents if re.search(r"\w", ctx.text[sp[0] : sp[1]])]
+    sents = [sp for sp in ctx.sents if _ANY_WORD.search(ctx.text, sp[0], sp[1])]
     if len(sents) < 2:
         return sents
     if "\n" in ctx.text[sents[0][0] : sents[1][0]].lstrip():

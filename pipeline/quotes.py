@@ -42,6 +42,7 @@ Lexicons (``pipeline/data``): ``speech_verbs.txt``, ``quotes_pronouns.txt``,
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -208,8 +209,11 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+_NON_WORD = re.compile(r"[^\w]")
+
+
 def _norm(word: str) -> str:
-    return re.sub(r"[^\w]", "", word).lower()
+    return _NON_WORD.sub("", word).lower()
 
 
 # --------------------------------------------------------------------------- spans
@@ -284,17 +288,21 @@ def quote_spans(text: str) -> list[_QSpan]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _single_quote_pattern() -> re.Pattern:
+    post = _alt(_lex().post)
+    return re.compile(
+        r"(?:(?<=^)|(?<=[\s:(]))[‘'](?P<body>[^\W\d_][^‘’'\n]{2,600}?[,.!?])[’'](?=[ \t]*(?i:" + post + r")(?![\w-]))",
+        re.M | re.V0,
+    )
+
+
 def _single_quoted(text: str, taken: list[_QSpan]) -> list[_QSpan]:
     """Speech in single marks (``‘Kami siap,’ kata Budi``): only when the
     closing mark follows punctuation and is followed by a speech verb, since
     single marks are also apostrophes (``Jum'at``) and scare quotes."""
-    post = _alt(_lex().post)
     out = []
-    pat = re.compile(
-        r"(?:(?<=^)|(?<=[\s:(]))[‘'](?P<body>[^\W\d_][^‘’'\n]{2,600}?[,.!?])[’'](?=[ \t]*(?i:" + post + r")(?![\w-]))",
-        re.M | re.V0,
-    )
-    for m in pat.finditer(text):
+    for m in _single_quote_pattern().finditer(text):
         o, c = m.start(), m.end() - 1
         if any(q.open_mark <= o <= q.after for q in taken):
             continue
@@ -316,6 +324,30 @@ class _Hit:
     full: bool
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+_SPACES = re.compile(r"\s+")
+
+
+def _find_words(text: str, words: list[str]) -> Iterator[tuple[int, int]]:
+    """Where ``words`` occur in ``text`` as whole words, separated by whitespace: the matches
+    of ``(?<![\\w-])w1\\s+w2...(?![\\w-])`` without compiling a pattern per name."""
+    first, pos, n = words[0], 0, len(text)
+    while (i := text.find(first, pos)) >= 0:
+        end = i + len(first)
+        ok = not (i and _WORD_CHAR.match(text, i - 1))
+        for w in words[1:] if ok else ():
+            gap = _SPACES.match(text, end)
+            if gap is None or not text.startswith(w, gap.end()):
+                ok = False
+                break
+            end = gap.end() + len(w)
+        if ok and not (end < n and _WORD_CHAR.match(text, end)):
+            yield i, end
+            pos = end
+        else:
+            pos = i + 1
+
+
 class _NameIndex:
     """Where officials are named: full names, their own mentions, and single
     distinctive name words (``Tutuk`` for ``Tutuk Munikah``)."""
@@ -332,9 +364,8 @@ class _NameIndex:
                 if text[m.start : m.end] == m.text:
                     self.hits.append(_Hit(m.start, m.end, name, True))
             words = name.split()
-            pat = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])"
-            for m in re.finditer(pat, text):
-                self.hits.append(_Hit(m.start(), m.end(), name, True))
+            for s, e in _find_words(text, words):
+                self.hits.append(_Hit(s, e, name, True))
             for w in words:
                 n = _norm(w)
                 if len(n) < MIN_NAME_WORD or n in lx.honorifics or n in lx.degrees or n in lx.titles:
@@ -346,8 +377,8 @@ class _NameIndex:
             if len(names) != 1:
                 continue  # shared by two officials: not distinctive
             name = next(iter(names))
-            for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text):
-                self.hits.append(_Hit(m.start(), m.end(), name, False))
+            for s, e in _find_words(text, [w]):
+                self.hits.append(_Hit(s, e, name, False))
         # Drop word hits inside full hits; sort by position.
         fulls = [h for h in self.hits if h.full]
         self.hits = [

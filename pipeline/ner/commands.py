@@ -84,14 +84,23 @@ def build_vectors(shared_data: Path, workdir: Path, dim: int, bucket: int, epoch
 @click.option("--config", type=click.Path(path_type=Path), default=tr.CONFIG_DIR / "ner_cnn_floret_pretrain.cfg",
               show_default=True)
 @click.option("--vectors-file", type=click.Path(path_type=Path), default=None)
-def pretrain(workdir: Path, config: Path, vectors_file: Path | None) -> None:
+@click.option("--resume", type=click.Path(path_type=Path), default=None,
+              help="continue from these weights (e.g. <workdir>/pretrain/model0.temp.bin) for one more epoch "
+                   "over raw tokens 2.5M-6M (unseen by the first run); output <workdir>/pretrain2")
+def pretrain(workdir: Path, config: Path, vectors_file: Path | None, resume: Path | None) -> None:
     """`spacy pretrain` the tok2vec on the raw news text (run `vectors` first); prints the weights path."""
     from .vectors import write_pretrain_jsonl
 
-    raw_jsonl = workdir / "raw" / "pretrain.jsonl"
-    if not raw_jsonl.exists():
-        write_pretrain_jsonl(workdir / "raw" / "raw.txt", raw_jsonl)
-    weights = tr.pretrain_tok2vec(config, raw_jsonl, _vectors_dir(workdir, vectors_file), workdir / "pretrain")
+    if resume is None:
+        raw_jsonl, out, extra = workdir / "raw" / "pretrain.jsonl", workdir / "pretrain", {}
+        if not raw_jsonl.exists():
+            write_pretrain_jsonl(workdir / "raw" / "raw.txt", raw_jsonl)
+    else:
+        raw_jsonl, out = workdir / "raw" / "pretrain_cont.jsonl", workdir / "pretrain2"
+        extra = {"resume_path": resume}
+        if not raw_jsonl.exists():
+            write_pretrain_jsonl(workdir / "raw" / "raw.txt", raw_jsonl, skip_tokens=2_500_000, max_tokens=6_000_000)
+    weights = tr.pretrain_tok2vec(config, raw_jsonl, _vectors_dir(workdir, vectors_file), out, **extra)
     click.echo(f"pretrained tok2vec: {weights}")
 
 

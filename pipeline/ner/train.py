@@ -165,13 +165,18 @@ def init_floret_vectors(floret_file: Path, out_dir: Path) -> Path:
     return out_dir
 
 
-def pretrain_tok2vec(config: Path, raw_jsonl: Path, vectors: Path, out_dir: Path) -> Path:
+def pretrain_tok2vec(config: Path, raw_jsonl: Path, vectors: Path, out_dir: Path,
+                     resume_path: Path | None = None) -> Path:
     """``spacy pretrain`` of the tok2vec (character objective, settings in ``config``'s [pretraining]).
 
+    With ``resume_path``, pretraining continues from those weights for one more epoch
+    (epoch 1, over ``raw_jsonl``).
     RETURNS (Path): the weights of the last epoch (``model<N>.bin``), for ``paths.init_tok2vec``.
     """
     cmd = [sys.executable, "-m", "spacy", "pretrain", str(config), str(out_dir),
            "--paths.raw_text", str(raw_jsonl), "--paths.vectors", str(vectors)]
+    if resume_path is not None:
+        cmd += ["--resume-path", str(resume_path), "--epoch-resume", "1", "--pretraining.max_epochs", "2"]
     subprocess.run(cmd, check=True)
     final = sorted(out_dir.glob("model*.bin"), key=lambda p: p.stat().st_mtime)
     if not final:

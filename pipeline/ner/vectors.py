@@ -123,12 +123,17 @@ def train_floret(raw: Path, out_prefix: Path, dim: int = 100, bucket: int = 2500
 
 
 def write_pretrain_jsonl(raw: Path, out: Path, min_tokens: int = 8, seed: int = 0,
-                         max_tokens: int = 2_300_000) -> int:
+                         max_tokens: int = 2_300_000, skip_tokens: int = 0) -> int:
     """Shuffle the raw lines (fixed seed) into ``{"text": ...}`` JSONL for ``spacy pretrain``.
 
     Only the first lines up to ``max_tokens`` whitespace tokens are kept (one
     pretraining epoch over ~2.3M tokens takes ~6 minutes on one thread;
     spaCy's ``JsonlCorpus`` has no working ``limit``).
+
+    With ``skip_tokens`` > 0 the file holds instead the lines that bring the
+    running token count into ``(skip_tokens, max_tokens]``: text the first
+    pretraining run (cut at ~2.3M tokens) has not seen, for a second epoch
+    resumed from its weights (``python -m pipeline.ner.commands pretrain --resume``).
 
     RETURNS (int): number of lines written.
     """
@@ -140,6 +145,12 @@ def write_pretrain_jsonl(raw: Path, out: Path, min_tokens: int = 8, seed: int = 
     n_tokens = n_lines = 0
     with out.open("w", encoding="utf-8") as fh:
         for line in lines:
+            if skip_tokens:
+                n_tokens += len(line.split())
+                if skip_tokens < n_tokens <= max_tokens:
+                    fh.write(json.dumps({"text": line}, ensure_ascii=False) + "\n")
+                    n_lines += 1
+                continue
             if n_tokens >= max_tokens:
                 break
             fh.write(json.dumps({"text": line}, ensure_ascii=False) + "\n")

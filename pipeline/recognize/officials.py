@@ -47,6 +47,9 @@ from .places import _gazetteer, _lokal_match, _Word, _words, normkey, title_case
 
 LOGGER = logging.getLogger(__name__)
 
+#: An age in brackets after a name: ``Rustam (45)``.
+_AGE = regex.compile(r"\s*\(\d{1,3}\)")
+
 _MONTHS_DAYS = frozenset(
     "januari februari maret april mei juni juli agustus september oktober november desember "
     "senin selasa rabu kamis jumat jum'at sabtu minggu".split()
@@ -366,7 +369,7 @@ class _Finder:
         return k, n, name
 
     def _age_after(self, w: _Word) -> bool:
-        return bool(regex.match(r"\s*\(\d{1,3}\)", self.text[w.end : w.end + 8]))
+        return bool(_AGE.match(self.text, w.end, w.end + 8))
 
     # ------------------------------------------------------------------ patterns
     def titled(self) -> None:
