@@ -409,3 +409,19 @@ def test_events_dev_set_with_gold_inputs(blank_nlp):
     p, r = matched / max(predicted, 1), matched / max(gold_n, 1)
     assert 2 * p * r / max(p + r, 1e-9) >= 0.9
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bupati meresmikan jalan usaha tani, lalu melakukan kunjungan kerja dan meninjau banjir bandang di Desa Sukamaju.",
+        "Rapat koordinasi dan sosialisasi dana desa digelar; rapat koordinasi teknis menyusul. Banjir, longsor, banjir rob.",
+        "Pelantikan Pj Kepala Desa dan pengukuhan BPD, serah terima jabatan camat, serta peletakan batu pertama masjid.",
+    ],
+)
+def test_events_trigger_union_finds_what_each_trigger_finds(text):
+    from pipeline.events import _trigger_union, _triggers
+
+    expected = sorted((m.start(), m.end(), i) for i, t in enumerate(_triggers()) for m in t.pattern.finditer(text))
+    starts = [m.start() for m in _trigger_union().finditer(text, overlapped=True)]
+    assert expected and {s for s, _, _ in expected} <= set(starts)
