@@ -11,6 +11,11 @@ from spacy.tokens import Doc
 
 _KEY = "idnews.sentence_spans"
 
+#: How many texts the stages' per-text caches keep (word splits in places, date scans in
+#: dates): more than a batch of :meth:`pipeline.api.Extractor.process` (``BATCH_SIZE``),
+#: since each stage runs over the whole batch before the next stage starts.
+CACHED_TEXTS = 80
+
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """``(start_char, end_char)`` of each sentence; the whole text if none are set."""

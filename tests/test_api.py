@@ -108,3 +108,11 @@ def test_api_process_a_crashing_component_loses_only_its_article():
     out = list(ex.process(items, batch_size=4))
     assert [type(r).__name__ for r in out] == ["Record", "Record", "ErrorEntry", "Record", "Record"]
     assert out[2].article == "a2" and out[2].reason == "internal error: RuntimeError: boom"
+
+
+def test_api_batch_fits_the_stages_text_caches():
+    """Each stage runs over a whole batch before the next: the per-text caches must hold it."""
+    from pipeline.api import BATCH_SIZE
+    from pipeline.sentences import CACHED_TEXTS
+
+    assert BATCH_SIZE < CACHED_TEXTS

@@ -33,7 +33,7 @@ from typing import Optional
 
 import regex
 from spacy.tokens import Doc
-from ..sentences import doc_text, sentence_spans
+from ..sentences import CACHED_TEXTS, doc_text, sentence_spans
 
 from .. import lexicons
 from ..schema import DateMention, Warning
@@ -203,7 +203,7 @@ def _candidates(text: str, pub: Optional[dt.date]) -> list[Candidate]:
     return out
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=CACHED_TEXTS)
 def _scan(text: str) -> tuple[Candidate, ...]:
     """The date expressions of ``text`` (years unresolved): the pattern scans, done once per
     text although the dates and metrics stages both ask (a small cache keyed by the text)."""

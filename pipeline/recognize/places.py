@@ -21,7 +21,7 @@ from typing import Optional
 
 import regex
 from spacy.tokens import Doc
-from ..sentences import doc_text
+from ..sentences import CACHED_TEXTS, doc_text
 
 from .. import lexicons
 from ..schema import Mention, Place
@@ -273,7 +273,7 @@ def _words(text: str) -> list[_Word]:
     return list(_split_words(text))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=CACHED_TEXTS)
 def _split_words(text: str) -> tuple[_Word, ...]:
     out = []
     for m in _WORD.finditer(text):
