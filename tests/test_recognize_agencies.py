@@ -31,13 +31,22 @@ def _agencies(text: str, dateline: Optional[str] = None):
     "written,canonical",
     [
         ("Pemprov Jatim", "Pemerintah Provinsi Jawa Timur"),
-        ("Dinas PMD Provinsi Sulsel", "Dinas Pemberdayaan Masyarakat dan Desa Provinsi Sulawesi Selatan"),
-        ("DPMPD Kaltim", "Dinas Pemberdayaan Masyarakat dan Pemerintahan Desa Provinsi Kalimantan Timur"),
+        (
+            "Dinas PMD Provinsi Sulsel",
+            "Dinas Pemberdayaan Masyarakat dan Desa Provinsi Sulawesi Selatan",
+        ),
+        (
+            "DPMPD Kaltim",
+            "Dinas Pemberdayaan Masyarakat dan Pemerintahan Desa Provinsi Kalimantan Timur",
+        ),
         ("Polres Sleman", "Kepolisian Resor Sleman"),
         ("KPPN Kudus", "Kantor Pelayanan Perbendaharaan Negara Kudus"),
         ("Kemendagri", "Kementerian Dalam Negeri"),
         ("Kementrian dalam Negeri", "Kementerian Dalam Negeri"),
-        ("Kemenko PMK", "Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan"),
+        (
+            "Kemenko PMK",
+            "Kementerian Koordinator Bidang Pembangunan Manusia dan Kebudayaan",
+        ),
         ("Pemerintah Kabupaten Garut", "Pemerintah Kabupaten Garut"),
     ],
 )
@@ -74,8 +83,14 @@ def test_agencies_bare_form_is_alias_of_regional_one() -> None:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Proyek dikerjakan oleh CV. Karya Mandiri Sejahtera selama 90 hari.", "CV Karya Mandiri Sejahtera"),
-        ("Dana itu dikelola BUMDes bersama Sumber Rejeki di desa itu.", "Badan Usaha Milik Desa Bersama Sumber Rejeki"),
+        (
+            "Proyek dikerjakan oleh CV. Karya Mandiri Sejahtera selama 90 hari.",
+            "CV Karya Mandiri Sejahtera",
+        ),
+        (
+            "Dana itu dikelola BUMDes bersama Sumber Rejeki di desa itu.",
+            "Badan Usaha Milik Desa Bersama Sumber Rejeki",
+        ),
         (
             "Dinas pekerjaan umum dan penataan ruang (DPUPR) segera memperbaiki jalan kabupaten.",
             "Dinas Pekerjaan Umum dan Penataan Ruang",
@@ -126,12 +141,18 @@ def test_agencies_generic_definition_and_award_category_dropped() -> None:
     [
         (
             "Ketua BPD Desa Cibaregbeg hadir. Kantor Kejari Kukar juga mengirim jaksa, kata Kejari Kukar.",
-            {"Badan Permusyawaratan Desa Cibaregbeg", "Kejaksaan Negeri Kutai Kartanegara"},
+            {
+                "Badan Permusyawaratan Desa Cibaregbeg",
+                "Kejaksaan Negeri Kutai Kartanegara",
+            },
             {"Kantor Kejari Kukar"},
         ),
         (
             "Ketua Umum Partai Golkar Bambang Sutrisno menerima Kementerian Desa PDTT.",
-            {"Partai Golongan Karya", "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"},
+            {
+                "Partai Golongan Karya",
+                "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+            },
             {"Partai Golkar Bambang Sutrisno"},
         ),
     ],
@@ -149,7 +170,11 @@ def test_agencies_village_bodies_offices_and_parties(text: str, expected: set, a
             {"Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sidenreng Rappang"},
             {"Kantor Bupati Sidrap", "Kantor Bupati"},
         ),
-        ("Warga berkumpul di Kantor Camat Lhoksukon dan Kantor Desa Blang Pha.", set(), None),
+        (
+            "Warga berkumpul di Kantor Camat Lhoksukon dan Kantor Desa Blang Pha.",
+            set(),
+            None,
+        ),
         (
             "Kegiatan digelar Dinas Pemberdayaan Masyarakat, Pemerintahan Desa, Kependudukan dan Pencatatan Sipil "
             "(DPMPD Dukcapil) Provinsi Kalimantan Tengah di Palangka Raya.",
@@ -169,18 +194,38 @@ def test_agencies_village_bodies_offices_and_parties(text: str, expected: set, a
             {"Lembaga Pemasyarakatan Kelas IIB Kotabumi"},
             None,
         ),
-        ("Omzet BUMDes Maju Bersama naik.", {"Badan Usaha Milik Desa Maju Bersama"}, None),
         (
-            "Rapat Badan Permusyawaratan Kampung Long Iram Bayan dan Pemerintah Kampung Long Iram Bayan.",
-            {"Badan Permusyawaratan Kampung Long Iram Bayan", "Pemerintah Kampung Long Iram Bayan"},
+            "Omzet BUMDes Maju Bersama naik.",
+            {"Badan Usaha Milik Desa Maju Bersama"},
             None,
         ),
-        ("Tuha Peuet Gampong Blang Pha menggelar musyawarah.", {"Tuha Peuet Gampong Blang Pha"}, None),
-        ("Badan Geologi mencatat gempa di Kabupaten Sigi.", {"Badan Geologi"}, {"Badan Geologi Kabupaten Sigi"}),
+        (
+            "Rapat Badan Permusyawaratan Kampung Long Iram Bayan dan Pemerintah Kampung Long Iram Bayan.",
+            {
+                "Badan Permusyawaratan Kampung Long Iram Bayan",
+                "Pemerintah Kampung Long Iram Bayan",
+            },
+            None,
+        ),
+        (
+            "Tuha Peuet Gampong Blang Pha menggelar musyawarah.",
+            {"Tuha Peuet Gampong Blang Pha"},
+            None,
+        ),
+        (
+            "Badan Geologi mencatat gempa di Kabupaten Sigi.",
+            {"Badan Geologi"},
+            {"Badan Geologi Kabupaten Sigi"},
+        ),
         (
             "Kapolsek Lhoksukon AKP Hendra dan Danramil Kapten Inf Joko hadir.",
-            set(),
-            {"Kepolisian Negara Republik Indonesia", "Tentara Nasional Indonesia"},
+            set(),  # titles: the territory stays in the title (as Kepala Desa Salabulan), no agency
+            {
+                "Kepolisian Sektor Lhoksukon",
+                "Kepolisian Negara Republik Indonesia",
+                "Tentara Nasional Indonesia",
+                "Komando Rayon Militer",
+            },
         ),
     ],
 )
@@ -219,3 +264,110 @@ def test_agencies_bumdes_of_a_region_is_not_a_named_body() -> None:
         "Badan Usaha Milik Desa (BUMDes) Maju Bersama juara. Gebyar BUMDes Banyuwangi 2023 digelar di Banyuwangi."
     )
     assert set(found) == {"Badan Usaha Milik Desa Maju Bersama"}
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (  # a representation written after a definition
+            "Inspektorat bekerja sama dengan Badan Pengawasan Keuangan dan Pembangunan (BPKP) Perwakilan Jambi.",
+            {"Badan Pengawasan Keuangan dan Pembangunan Perwakilan Provinsi Jambi"},
+            {"Badan Pengawasan Keuangan dan Pembangunan"},
+        ),
+        (  # military units designated by a number and a seat
+            "Personel Kodim 0809/Kediri dan Koramil 12-05/Wates membantu warga membersihkan lumpur.",
+            {
+                "Komando Distrik Militer 0809/Kediri",
+                "Komando Rayon Militer 12-05/Wates",
+            },
+            {"Komando Distrik Militer", "Komando Rayon Militer"},
+        ),
+        (  # a detention facility of the police is the police station
+            "Tersangka kini ditahan di Rutan Polres Blitar untuk 20 hari ke depan.",
+            {"Kepolisian Resor Blitar"},
+            {"Rumah Tahanan Negara Polres Blitar", "Rumah Tahanan Negara"},
+        ),
+        (  # a company named after a known short form
+            "Warga meminta PT PLN (Persero) segera memperbaiki jaringan. Petugas PLN datang sore harinya.",
+            {"Perusahaan Listrik Negara"},
+            {"PT PLN"},
+        ),
+        (  # a company name opening with a number word
+            "Pekerjaan itu dikerjakan oleh CV Dua Saudara Mandiri selama 90 hari kalender.",
+            {"CV Dua Saudara Mandiri"},
+            set(),
+        ),
+        (  # combined planning and research agency
+            "Hadir pula Kepala Bappeda dan Litbang Kalbar dalam rapat itu.",
+            {"Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Provinsi Kalimantan Barat"},
+            {"Badan Perencanaan Pembangunan Daerah"},
+        ),
+        (  # a forum of the local leadership
+            "Apel siaga itu diikuti unsur Forkopimcam dan perangkat desa.",
+            {"Forum Koordinasi Pimpinan Kecamatan"},
+            set(),
+        ),
+        (  # the full name of a detention centre, and of the cells of a police station
+            "Ia dipindahkan dari Rumah Tahanan Polres Kediri ke Rumah Tahanan Negara Kelas IIB Kediri.",
+            {"Kepolisian Resor Kediri", "Rumah Tahanan Negara Kelas IIB Kediri"},
+            {"Rumah Tahanan Negara Polres Kediri"},
+        ),
+        (  # local governments of districts named otherwise than kecamatan; a named health post
+            "Pemerintah Kapanewon Prambanan dan Pemerintah Distrik Semangga meninjau Posyandu Kenanga.",
+            {"Pemerintah Kapanewon Prambanan", "Pemerintah Distrik Semangga", "Posyandu Kenanga"},
+            set(),
+        ),
+        (  # a village numeral and a preposition do not spell a known short form (IDI)
+            "Desa Sumber Jaya I di Kecamatan Cibeber mencatat nilai tertinggi.",
+            set(),
+            {"Ikatan Dokter Indonesia", "Ikatan Dokter Indonesia Kecamatan Cibeber"},
+        ),
+        (  # a technical unit standing alone is a kind of body, not a named one
+            "Para penjabat berasal dari kantor camat dan UPT di kecamatan itu.",
+            set(),
+            {"Unit Pelaksana Teknis"},
+        ),
+    ],
+)
+def test_agencies_units_companies_and_representations(text: str, expected: set, absent: set) -> None:
+    found = _agencies(text)
+    assert expected <= set(found)
+    assert not absent & set(found)
+
+
+def test_agencies_article_redefining_a_known_short_form() -> None:
+    text = (
+        "Penilaian meliputi kontribusi terhadap Pendapatan Asli Desa (PAD) dan dampak bagi warga. "
+        "Kontribusi terhadap PAN tetap dihitung. Partai Amanat Nasional (PAN) ikut hadir."
+    )
+    found = _agencies(
+        "Penilaian meliputi sumbangan bagi Pendapatan Asli Nagari (PAN) dan dampak bagi warga. PAN naik dua kali lipat."
+    )
+    assert "Partai Amanat Nasional" not in found
+    assert "Partai Amanat Nasional" in _agencies(text)
+
+
+@pytest.mark.parametrize(
+    "text,name,code",
+    [
+        (
+            "Pemerintah Provinsi Kalimantan Timur (Pemprov Kaltim) menggelar rapat.",
+            "Pemerintah Provinsi Kalimantan Timur",
+            "64",
+        ),
+        (  # a bare Pemprov in an article about one province
+            "Dinas PMD Kaltara menggelar rakor. Pemprov menyiapkan anggaran untuk jalan desa.",
+            "Pemerintah Provinsi Kalimantan Utara",
+            "65",
+        ),
+        (  # lower-case start of a lead
+            "pemerintah kabupaten Way Kanan menggelar musrenbang.",
+            "Pemerintah Kabupaten Way Kanan",
+            "18.08",
+        ),
+    ],
+)
+def test_agencies_region_code_of_named_region(text: str, name: str, code: str) -> None:
+    found = _agencies(text)
+    assert name in found
+    assert found[name].region_code == code

@@ -22,6 +22,7 @@ Public helper: :func:`canonical_agency`.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import logging
 from dataclasses import dataclass, field
@@ -34,7 +35,17 @@ from ..sentences import doc_text
 
 from .. import lexicons
 from ..schema import Agency, Mention
-from .places import Region, _admin_match, _gazetteer, _joined, _lokal_match, _words, lookup_region, normkey, title_case
+from .places import (
+    Region,
+    _admin_match,
+    _gazetteer,
+    _joined,
+    _lokal_match,
+    _words,
+    lookup_region,
+    normkey,
+    title_case,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -59,11 +70,41 @@ _LOCAL_CUES = {
     "pekon": "Pekon",
     "tiyuh": "Tiyuh",
     "kalurahan": "Kalurahan",
+    "kapanewon": "Kapanewon",  # a district of Yogyakarta's regencies
+    "kemantren": "Kemantren",
+    "distrik": "Distrik",  # a district of Papua
 }
 _CLASS = regex.compile(r"(?:I{1,3}|IV|[1-4])[ABC]?")
 _NAME_PART_STOPS = frozenset({"bersama", "baru", "lama", "tengah", "atas", "bawah", "luar", "dalam", "lain"})
 _BLOCK_BEFORE = frozenset({"kategori", "predikat", "penghargaan", "juara"})
 _MAX_CORE = 9
+_UNIT_NUMBER = regex.compile(r"\d{1,4}(?:-\d{1,3})*|[IVX]{1,5}")  # Kodim 1304, Koramil 427-01, Kodam XIV
+_NUMBER_WORDS = frozenset(
+    {
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "enam",
+        "tujuh",
+        "delapan",
+        "sembilan",
+        "sepuluh",
+    }
+)
+_FACILITIES = frozenset({"Rumah Tahanan Negara", "Lembaga Pemasyarakatan"})  # Rutan Polres X: a cell of the police
+_DEFINED = regex.compile(r"\((\p{Lu}[\p{L}\d-]{1,11})\)")
+_NAME_REGION = regex.compile(
+    r"^.*\b(Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|Kampung|Nagari|Gampong) (\p{Lu}[^/()]*)$"
+)
+_HOME_GOVERNMENT = {"regency": "Pemerintah Kabupaten", "city": "Pemerintah Kota"}
+_REGION_TYPES = {
+    "Provinsi": "province",
+    "Kabupaten": "regency",
+    "Kota": "city",
+    "Kecamatan": "district",
+}
 
 
 @dataclass(frozen=True)
@@ -101,7 +142,10 @@ def _fulls_by_head() -> dict[str, list[tuple[str, _Entry, tuple[str, ...]]]]:
 def _heads() -> dict[str, tuple[str, _Entry]]:
     out = {}
     for r in lexicons.load_tsv("agency_heads.tsv"):
-        out[r["head"].lower()] = (r["canonical"], _Entry(r["canonical"], r["region"], r["kind"]))
+        out[r["head"].lower()] = (
+            r["canonical"],
+            _Entry(r["canonical"], r["region"], r["kind"]),
+        )
     return out
 
 
@@ -114,6 +158,12 @@ def _vocab() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _numbered() -> frozenset[str]:
+    """Full names of units designated by a number and a seat (``Kodim 1304/Gorontalo``)."""
+    return frozenset(lexicons.load_lines("agency_numbered.txt"))
+
+
+@lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
     return frozenset(normkey(w) for w in lexicons.load_lines("agency_generic.txt"))
 
@@ -122,7 +172,17 @@ def _generic() -> frozenset[str]:
 def _name_stop() -> frozenset[str]:
     from spacy.lang.id.stop_words import STOP_WORDS
 
-    extra = {"inspiratif", "terbaik", "teladan", "berprestasi", "tercepat", "award", "kategori", "tahun", "tingkat"}
+    extra = {
+        "inspiratif",
+        "terbaik",
+        "teladan",
+        "berprestasi",
+        "tercepat",
+        "award",
+        "kategori",
+        "tahun",
+        "tingkat",
+    }
     return frozenset(STOP_WORDS) | extra
 
 
@@ -223,6 +283,42 @@ class _Scanner:
         self.words = _words(text)
         self.learned: dict[str, tuple[str, str]] = {}  # abbr key -> (base, style)
         self.alias_of: dict[str, str] = {}  # alias key -> canonical name
+        self.redefined = self.redefinitions()
+
+    def redefinitions(self) -> frozenset[str]:
+        """Known short forms the article defines as something else: ``Pendapatan Asli Nagari (PAN)``.
+
+        One scan for ``(ABBR)`` per article; a lexicon short form whose preceding words spell
+        its initials but are not its full name (and start no agency) is not that agency here."""
+        t, words = self.text, self.words
+        out: set[str] = set()
+        starts = None
+        for m in _DEFINED.finditer(t):
+            key = normkey(m.group(1))
+            entry = _abbrs().get(key)
+            if entry is None or key in out:
+                continue
+            if starts is None:
+                starts = [w.start for w in words]
+            k = bisect.bisect_left(starts, m.start())  # first word after "("
+            if k == 0 or t[words[k - 1].end : m.start()].strip():
+                continue
+            a = k - 1
+            while a > 0 and k - a < 8:
+                gap = t[words[a - 1].end : words[a].start]
+                if "\n" in gap or gap.strip() not in ("", ","):
+                    break
+                a -= 1
+            prev = [w.text for w in words[a:k]]
+            if normkey(" ".join(prev)).endswith(normkey(entry.full)):
+                continue
+            first = _initials_match(m.group(1), prev)
+            if first < 0 or not prev[first][:1].isupper():
+                continue
+            if any(self.head_at(x)[0] for x in range(a + first, k)):
+                continue  # Badan Permusyawaratan Kampung (BPK): the article's own agency, learned later
+            out.add(key)
+        return frozenset(out)
 
     # ------------------------------------------------------------------ helpers
     def gap(self, k: int) -> str:
@@ -302,7 +398,12 @@ class _Scanner:
             gaz = _gazetteer()
             n = max(_lokal_match(t, words, j, gaz.village, 3), self.name_run(j, 3))
             if n and not _admin_match(t, words, j, need_caps=True)[0]:
-                return j + n, " ".join(t[w.start : words[j + n - 1].end].split()), None, words[j + n - 1].end
+                return (
+                    j + n,
+                    " ".join(t[w.start : words[j + n - 1].end].split()),
+                    None,
+                    words[j + n - 1].end,
+                )
         if low == "kelas" and w.cap and j + 1 < len(words) and _CLASS.fullmatch(words[j + 1].text):
             cls = f"Kelas {words[j + 1].text}"  # Lapas Kelas IIB Muntok
             k2, sub, region, end = (
@@ -339,7 +440,11 @@ class _Scanner:
     @staticmethod
     def suffix(region: Region, style: str) -> str:
         if style == "prefixed":
-            prefix = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(region.type)
+            prefix = {
+                "province": "Provinsi",
+                "regency": "Kabupaten",
+                "city": "Kota",
+            }.get(region.type)
             return f"{prefix} {region.name}" if prefix else region.name
         return region.name
 
@@ -352,7 +457,15 @@ class _Scanner:
             low = w.text.lower()
             if not (w.cap or w.text[:1].isdigit()) or low in _REGION_CUES or normkey(w.text) in _ranks():
                 break  # Kodim Letda Inf Mulyadi: a rank, not the seat's name
-            if low in stop and not (n and w.cap and low in _NAME_PART_STOPS):
+            if (
+                low in _NUMBER_WORDS
+                and w.cap
+                and j + n + 1 < len(words)
+                and words[j + n + 1].cap
+                and _joined(self.text, words, j + n, 2)
+            ):
+                pass  # CV Tiga Putra: a number word opening a company's name
+            elif low in stop and not (n and w.cap and low in _NAME_PART_STOPS):
                 break  # but BUMDes Maju Bersama: a capitalised word of the name
             if n and not _joined(self.text, words, j + n - 1, 2):
                 break
@@ -368,12 +481,14 @@ class _Scanner:
         for n in (3, 2, 1):
             if i + n > len(words) or not _joined(self.text, words, i, n):
                 continue
-            if n > 1 and self.text[words[i].end : words[i + 1].start] == "\n":
-                continue
+            if n > 1 and (self.text[words[i].end : words[i + 1].start] == "\n" or len(words[i].text) < 2):
+                continue  # Desa Lobu Siregar I di ...: a numeral and a preposition spell no "IDI"
             key = normkey("".join(w.text for w in words[i : i + n]))
             written = self.text[words[i].start : words[i + n - 1].end]
             if key in self.learned:
                 return n, None, self.learned[key]
+            if key in self.redefined:
+                continue
             entry = _abbrs().get(key)
             if entry is not None and (
                 written.split()[0][1:].lower() != written.split()[0][1:]
@@ -448,8 +563,28 @@ class _Scanner:
         words, t = self.words, self.text
         if i and words[i - 1].text.lower() in _BLOCK_BEFORE:
             return None
+        if words[i].text == "pemerintah" and i + 2 < len(words) and _joined(t, words, i, 3) and words[i + 2].cap:
+            cue = words[i + 1].text.lower()  # pemerintah desa Sukamaju, pemerintah kabupaten Way Kanan
+            level = _LOCAL_CUES.get(cue) or {
+                "provinsi": "Provinsi",
+                "kabupaten": "Kabupaten",
+                "kota": "Kota",
+            }.get(cue)
+            if level:
+                base = f"Pemerintah {level}"
+                style = _fulls()[normkey(base)].region if normkey(base) in _fulls() else "bare"
+                got = self.finish(_Span(words[i].start, words[i + 1].end, base, style), i + 2)
+                return got if got[0].suffix else None
         n, entry, learned = self.abbr_at(i)
         if n:
+            if (
+                entry is not None
+                and entry.full in _FACILITIES
+                and i + 1 < len(words)
+                and _joined(t, words, i, 2)
+                and self.abbr_at(i + 1)[0]
+            ):
+                return None  # Rutan Polres Sarolangun: the cells of the agency that follows
             base, style = (entry.full, entry.region) if entry else learned
             span = _Span(words[i].start, words[i + n - 1].end, base, style)
             j = i + n
@@ -465,6 +600,8 @@ class _Scanner:
         h, canon, hentry = self.head_at(i)
         if not h:
             return None
+        if canon in _FACILITIES and i + h < len(words) and _joined(t, words, i + h - 1, 2) and self.abbr_at(i + h)[0]:
+            return None  # Rumah Tahanan Polres Blitar: the cells of the agency that follows
         if canon == "Kantor" and i + 1 < len(words) and _joined(t, words, i, 2) and self.abbr_at(i + 1)[0]:
             return None  # Kantor Kejari Kukar: the office of the agency that follows
         if canon == "Kantor" and i + 1 < len(words) and _joined(t, words, i, 2):
@@ -534,6 +671,13 @@ class _Scanner:
             gap = t[words[j - 1].end : words[j].start] if j < len(words) else "\n"
             if gap.strip() not in ("", ".") or "\n" in gap:
                 return None
+            if canon == "PT":
+                n2, e2, _learned = self.abbr_at(j)
+                if n2 and e2 is not None:  # PT PLN (Persero): the company of the short form
+                    return self.finish(
+                        _Span(words[i].start, words[j + n2 - 1].end, e2.full, e2.region),
+                        j + n2,
+                    )
             n = self.name_run(j, 5)
             if not n or all(w.text.lower() in _name_stop() for w in words[j : j + n]):
                 return None
@@ -625,6 +769,20 @@ class _Scanner:
     def finish(self, span: _Span, j: int, after_paren: bool = False, no_region: bool = False) -> tuple[_Span, int]:
         """Attach a region, a region alias in parentheses, a branch, a parent agency."""
         words, t = self.words, self.text
+        if (
+            span.base in _numbered()
+            and j < len(words)
+            and _UNIT_NUMBER.fullmatch(words[j].text)
+            and t[words[j - 1].end : words[j].start].replace(")", "").strip(" ") == ""
+        ):  # Kodim 1304/Gorontalo, Koramil 427-01/Blambangan Umpu
+            suffix, end, k = words[j].text, words[j].end, j + 1
+            if k < len(words) and t[end : words[k].start] == "/":
+                n = self.name_run(k, 3)
+                if n:
+                    suffix += "/" + " ".join(t[words[k].start : words[k + n - 1].end].split())
+                    end, k = words[k + n - 1].end, k + n
+            span.suffix, span.end = suffix, end
+            return span, k
         if not no_region and j < len(words):
             k, suffix, region, end = self.region_after(j, span.style, span.base)
             if suffix:
@@ -633,16 +791,30 @@ class _Scanner:
                 if p is not None and region is not None and lookup_region(p[0]) == region:
                     span.end, j = p[2], p[1]
             elif span.base.startswith("Pemerintah") and j < len(words) and words[j].text.lower() in _REGION_CUES:
-                level = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}[
-                    _REGION_CUES[words[j].text.lower()]
-                ]
+                level = {
+                    "province": "Provinsi",
+                    "regency": "Kabupaten",
+                    "city": "Kota",
+                }[_REGION_CUES[words[j].text.lower()]]
                 if span.base == "Pemerintah" and _joined(t, words, j - 1, 2):
                     span.base, span.end, j = f"Pemerintah {level}", words[j].end, j + 1
         # BPKP Perwakilan (Provinsi) Gorontalo: a regional representation of a national body
-        if not span.suffix and j + 1 < len(words) and words[j].text == "Perwakilan" and _joined(t, words, j - 1, 3):
+        if (
+            not span.suffix
+            and j + 1 < len(words)
+            and words[j].text == "Perwakilan"
+            and j
+            and t[words[j - 1].end : words[j].start].replace(")", "").strip(" ") == ""
+            and _joined(t, words, j, 2)
+        ):  # also after a definition: Badan ... (BPKP) Perwakilan Sultra
             k, suffix, region, end = self.region_after(j + 1, "prefixed", span.base)
             if suffix and region is not None:
-                span.suffix, span.region, span.end, j = f"Perwakilan {suffix}", region, end, k
+                span.suffix, span.region, span.end, j = (
+                    f"Perwakilan {suffix}",
+                    region,
+                    end,
+                    k,
+                )
         # Kejaksaan Negeri X, Cabang Y  /  Cabang Kejaksaan Negeri X di Y
         if j + 1 < len(words) and span.base.startswith(("Kejaksaan", "Cabang")):
             gap = t[words[j - 1].end : words[j].start].strip()
@@ -663,7 +835,17 @@ class _Scanner:
             and _joined(t, words, j - 1, 2)
             and not span.suffix
             and span.base.split()[0]
-            in ("Pusat", "Bidang", "Bagian", "Seksi", "Sekretariat", "Satuan", "Unit", "Balai", "Biro")
+            in (
+                "Pusat",
+                "Bidang",
+                "Bagian",
+                "Seksi",
+                "Sekretariat",
+                "Satuan",
+                "Unit",
+                "Balai",
+                "Biro",
+            )
         ):
             sub = self.parse_at(j)
             if sub is not None and sub[0].suffix:
@@ -704,7 +886,13 @@ class _Scanner:
 @lru_cache(maxsize=1)
 def _ranks() -> frozenset[str]:
     """Police and military ranks and corps: never part of an agency's name."""
-    return frozenset(normkey(w) for w in lexicons.load_lines("person_ranks.txt")) | {"inf", "czi", "kav", "arh", "pol"}
+    return frozenset(normkey(w) for w in lexicons.load_lines("person_ranks.txt")) | {
+        "inf",
+        "czi",
+        "kav",
+        "arh",
+        "pol",
+    }
 
 
 @lru_cache(maxsize=1)
@@ -765,7 +953,41 @@ def find_agencies(doc: Doc) -> list[Agency]:
         home = None
     if home is None:
         home = _only_region(doc, spans)
-    return _merge(spans, text, home)
+    places = list(getattr(doc._, "places", None) or [])
+    return _merge(spans, text, home, _only_province(places, spans, home), places)
+
+
+def _only_province(places: list, spans: list[_Span], home: Optional[Region]) -> Optional[Region]:
+    """The province a bare ``Pemprov`` means: the one its agencies name, else the one its places
+    name, else the province of its home regency or city."""
+    for codes in (
+        {s.region.code: s.region for s in spans if s.region is not None and s.region.type == "province"},
+        {p.code: Region(p.code, p.name, p.type) for p in places if p.type == "province" and p.code},
+    ):
+        if len(codes) == 1:
+            return next(iter(codes.values()))
+        if codes:
+            return None
+    if home is not None and home.province_code:
+        return _gazetteer().by_code.get(home.province_code)
+    return None
+
+
+def _region_in_name(name: str, places: list) -> Optional[Region]:
+    """The region a canonical name ends with (``Pemerintah Provinsi Kalimantan Timur``), for its code;
+    districts and villages only when the article's places give their code."""
+    m = _NAME_REGION.match(name)
+    if m is None:
+        return None
+    cue, rest = m.group(1), m.group(2).strip()
+    typ = _REGION_TYPES.get(cue, "village")
+    key = normkey(rest)
+    for p in places:
+        if p.code and p.type == typ and normkey(p.name) == key:
+            return Region(p.code, p.name, p.type)
+    if typ in ("province", "regency", "city"):
+        return lookup_region(f"{cue} {rest}")
+    return None
 
 
 def _only_region(doc: Doc, spans: list[_Span]) -> Optional[Region]:
@@ -784,7 +1006,13 @@ def _suffix_words(span: _Span) -> set[str]:
     return {normkey(w) for w in span.suffix.replace("/", " ").replace("se-", "").split()} - {""}
 
 
-def _merge(spans: list[_Span], text: str, home: Optional[Region]) -> list[Agency]:
+def _merge(
+    spans: list[_Span],
+    text: str,
+    home: Optional[Region],
+    province: Optional[Region] = None,
+    places: Optional[list] = None,
+) -> list[Agency]:
     groups: dict[str, list[_Span]] = {}
     order: list[str] = []
     for s in spans:
@@ -810,7 +1038,8 @@ def _merge(spans: list[_Span], text: str, home: Optional[Region]) -> list[Agency
         while dest in target:
             dest = target[dest]
         groups[dest].extend(groups[key])
-    agencies = []
+    agencies: list[Agency] = []
+    by_name: dict[str, Agency] = {}
     for key in order:
         if key in target:
             continue
@@ -819,7 +1048,12 @@ def _merge(spans: list[_Span], text: str, home: Optional[Region]) -> list[Agency
         name = main.name
         region = main.region
         if not main.suffix:
-            if normkey(main.base) in _generic():
+            own = {"Pemerintah Provinsi": province}.get(main.base)
+            if own is None and home is not None and main.base == _HOME_GOVERNMENT.get(home.type):
+                own = home  # Pemkab alone in an article about one regency
+            if own is not None:  # Pemprov alone: the province the article is about
+                name, region = f"{main.base} {own.name}", own
+            elif normkey(main.base) in _generic():
                 continue
             if (
                 home is not None
@@ -833,17 +1067,32 @@ def _merge(spans: list[_Span], text: str, home: Optional[Region]) -> list[Agency
             ):
                 name = f"{main.base} {_Scanner.suffix(home, main.style)}"
                 region = home
+        if region is None and name[-1:].isalpha():
+            region = _region_in_name(name, places or [])
+        if region is None and main.suffix:  # Polsek Tapung Hulu: the district the article's places name
+            key = normkey(main.suffix.rsplit("/", 1)[-1])  # Kodim 1304/Gorontalo: its seat
+            region = next(
+                (Region(p.code, p.name, p.type) for p in places or [] if p.code and normkey(p.name) == key),
+                None,
+            )
         aliases = []
         for s in group:
-            for form in [" ".join(text[s.start : s.end].split()), s.abbr, *s.extra_aliases]:
+            written = " ".join(text[s.start : s.end].split())
+            for form in [written, s.abbr, *s.extra_aliases]:
                 if form and form != name and form not in aliases:
                     aliases.append(form)
-        agencies.append(
-            Agency(
-                name=name,
-                aliases=aliases,
-                region_code=region.code if region is not None and region.code else None,
-                mentions=[Mention(text=text[s.start : s.end], start=s.start, end=s.end) for s in group],
-            )
+        mentions = [Mention(text=text[s.start : s.end], start=s.start, end=s.end) for s in group]
+        same = by_name.get(normkey(name))
+        if same is not None:  # Pemprov alone and Pemerintah Provinsi Kalimantan Timur (Pemprov Kaltim)
+            same.aliases.extend(a for a in aliases if a != same.name and a not in same.aliases)
+            same.mentions = sorted([*same.mentions, *mentions], key=lambda m: m.start)
+            continue
+        agency = Agency(
+            name=name,
+            aliases=aliases,
+            region_code=region.code if region is not None and region.code else None,
+            mentions=mentions,
         )
+        by_name[normkey(name)] = agency
+        agencies.append(agency)
     return agencies
