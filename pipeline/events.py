@@ -11,7 +11,8 @@ How:
    ``banjir``) report a happening by themselves; ``weak`` ones
    (``pendampingan``, ``kunjungan``) only with an occurrence verb next to them
    (``melakukan pendampingan``, ``pendampingan ... diberikan``; not a plan:
-   ``akan terus melakukan ...``) or, when the entry has a ``context``, with one
+   ``akan terus melakukan ...``, unless a future one whose sentence gives its
+   day: ``akan menggelar pelatihan ... pada Jumat (20/9)``) or, when the entry has a ``context``, with one
    of its words in the sentence; ``anaphor`` ones (``acara``, ``kegiatan
    tersebut``, ``peristiwa itu``) only add details (date, venue) to what they
    refer to.
@@ -20,17 +21,23 @@ How:
    ``hasil musrenbang``), near a habit marker (``kerap banjir``), an "other" or
    "distribution" trigger in a sentence about proposals or spending
    (``usulan ... perbaikan jalan``), a second gathering in the sentence of
-   another (``rembuk ... ditutup dengan penandatanganan``), and any trigger
-   inside a quote (it may only add to an event found outside quotes).
+   another (``rembuk ... ditutup dengan penandatanganan``; a handover of
+   things stays apart), and any trigger
+   inside a quote (it may only add to an event found outside quotes), except
+   a handout a quote says is done (``bantuan sudah kami salurkan``).  A
+   gathering after a purpose word (``tiba ..., Senin (4/3), untuk kunjungan
+   kerja``) is a happening when its sentence gives its day.
    A gathering or handover said to be planned (``akan menggelar rapat``,
-   ``rapat ... akan digelar``) is an event only when its sentence gives its
-   day; one opening with ``Sebelumnya``/``pernah`` without a day, or near
+   ``rapat ... akan digelar``, ``... dijadwalkan pekan depan``) is an event
+   only when its sentence gives its day; one opening with ``Sebelumnya``/``pernah`` without a day, or near
    ``Maret lalu``, is background.  Building work (``pembangunan jalan``, rows
    marked ``project``) is an event only as the article's main happening: not
    after another happening, unless in the lead, and not as the object of a
-   gathering (``meninjau pembangunan jembatan``).
+   gathering (``meninjau pembangunan jembatan``), nor when a ceremony in the
+   lead marks it (``Peletakan batu pertama dilakukan Bupati ...``).
 2. Awards (``events_awards.jsonl``): every prize named (``X Award Tahun
-   2023``, ``Juara I ...``, ``Penghargaan ...``) is one award; mentions whose
+   2023``, ``Juara I ...``, ``Penghargaan ...``; not a village status such as
+   ``predikat Desa Mandiri``) is one award; mentions whose
    words are within another's (``Juara I`` / ``Juara I Lomba BUMDes ...``) are
    the same prize; triggers inside an award's name are part of it.
    Handovers of things (``penyerahan satu unit ambulans``, ``menyerahkan 500
@@ -50,9 +57,12 @@ How:
    disaster or incident).  The main gathering and the first disaster or
    incident without one take the next sentence's event date (the gathering,
    failing that, the article's first unused event date); things handed over
-   during a visit or ceremony take its
-   date; awards without one take the date of the sentence handing the prizes
-   over (``Penghargaan diserahkan ..., Selasa (22/8/2023)``).
+   during a visit or ceremony take its date, unless it lasts several days
+   (``kunjungan kerja dua hari``); awards without one take the date of the
+   sentence handing the prizes over (``Penghargaan diserahkan ..., Selasa
+   (22/8/2023)``) or of the next sentence in its paragraph.  A range of days
+   the dates stage did not list (``Senin-Rabu (7-9/10/2024)``, ``7-9 Oktober``)
+   dates an event by its first day.
    Also: a date tied to another happening by a relative clause (``lokasi
    longsor yang terjadi Minggu (12/5)``) is not the mention's; a weekday
    alone (``pada Selasa pagi``) names the one listed day of that weekday;
@@ -61,7 +71,8 @@ How:
    months (``penyaluran dana desa tahun anggaran 2024 sudah mencapai 60
    persen``) has no day.
 5. Details: ``venue`` the phrase after ``di``/``bertempat di`` with a venue
-   head word; ``city`` from ``di Kota/Kabupaten X`` or the dateline;
+   head word, up to a weekday, a demonstrative or a verb; ``city`` from
+   ``di Kota/Kabupaten X`` or the dateline;
    ``organizer`` the agency that is the subject of ``menggelar`` (or after
    ``oleh``/``melalui``, or named in the event's name); ``speakers`` the quoted
    speakers, for the article's main event; ``metrics`` the metrics in the
@@ -145,6 +156,11 @@ class _Cues:
     background: re.Pattern
     running: re.Pattern
     routine: re.Pattern
+    purpose: re.Pattern
+    done: re.Pattern
+    multiday: re.Pattern
+    scheduled: re.Pattern
+    negation: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +186,25 @@ def _trigger_union() -> re.Pattern:
     """Any trigger (each trigger's pattern after the shared left word boundary)."""
     inner = [t.pattern.pattern[len(_WB0) :] for t in _triggers()]
     return re.compile(_WB0 + "(?:" + "|".join(f"(?:{p})" for p in inner) + ")", re.I | re.V0)
+
+
+@lru_cache(maxsize=1)
+def _trigger_union_lower() -> Optional[re.Pattern]:
+    """The union for lower-cased text, without case folding (faster); ``None``
+    when a pattern has an escape that lower-casing would change (``\\S``, ``\\p{Lu}``)."""
+    src = _trigger_union().pattern
+    if re.search(r"\\[A-Z]", src):
+        return None
+    return re.compile(src.lower(), re.V0)
+
+
+def _trigger_starts(text: str) -> list[int]:
+    """Where any trigger starts (overlapping), one scan of the text."""
+    lower = _trigger_union_lower()
+    low = text.lower()
+    if lower is not None and len(low) == len(text):
+        return [m.start() for m in lower.finditer(low, overlapped=True)]
+    return [m.start() for m in _trigger_union().finditer(text, overlapped=True)]
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +246,11 @@ def _cues() -> _Cues:
         occasion=re.compile(_WB0 + "(?:" + alt("occasion") + ")" + _WB1, re.I),
         demo=re.compile(_WB0 + "(?:" + alt("demo") + ")" + _WB1, re.I),
         routine=re.compile(_WB0 + "(?:" + alt("routine") + ")" + _WB1, re.I),
+        purpose=re.compile("(?:" + alt("purpose") + ")", re.I),
+        done=re.compile(_WB0 + "(?:" + alt("done") + ")" + _WB1, re.I),
+        negation=re.compile("(?:" + alt("negation") + ")", re.I),
+        scheduled=re.compile("(?:" + alt("scheduled") + ")", re.I),
+        multiday=re.compile(_WB0 + "(?:" + alt("multiday") + ")", re.I),
         running=re.compile(_WB0 + "(?:" + alt("running") + r")(?![\w-])", re.I),
         background=re.compile(r"^\W*(?:" + alt("background") + ")" + _WB1, re.I),
         other_date=re.compile(_WB0 + "(?:" + alt("other_date") + r")\s*,?\s*$", re.I),
@@ -320,7 +360,7 @@ class _Context:
         if not found:
             found = self._dates_by_text(lo, hi, roles)
         if not found:
-            return None
+            return self._range_start(lo, hi) if "event" in roles else None
         if skip_other:
             # "meninjau lokasi longsor yang terjadi Minggu (12/5)": a date in a
             # relative clause about another happening is not this one's
@@ -329,6 +369,37 @@ class _Context:
                 return None
         found.sort(key=lambda d: (d.role != "event", d.start))
         return found[0].value
+
+    def _range_start(self, lo: int, hi: int) -> Optional[str]:
+        """The first day of a range of days the dates stage did not list
+        (``Senin-Rabu (7-9/10/2024)``, ``7-9 Oktober 2024``, ``7 s.d. 9 Oktober``):
+        a gathering over several days happens from its first day."""
+        numeric, named = _range_patterns()
+        for m in numeric.finditer(self.text, lo, hi):
+            if not m.group("y") and self.text[m.start() - 1 : m.start()] != "(":
+                continue  # "RT 02-03/05": only "(7-9/10)" or one with its year
+            if not self.cues.cutoff.search(self.text[max(lo, m.start() - 30) : m.start()]):
+                return self._iso(m.group("y"), int(m.group("m")), int(m.group("d")))
+        months = _month_numbers()
+        for m in named.finditer(self.text, lo, hi):
+            mon = months.get(m.group("m").lower())
+            if mon and not self.cues.cutoff.search(self.text[max(lo, m.start() - 30) : m.start()]):
+                return self._iso(m.group("y"), mon, int(m.group("d")))
+        return None
+
+    def _iso(self, year: Optional[str], month: int, day: int) -> Optional[str]:
+        """``YYYY-MM-DD`` (a two-digit year in this century; no year: the
+        publication year, else ``XXXX``), or ``None`` for no such day."""
+        if year:
+            y = int(year) + (2000 if len(year) == 2 else 0)
+        else:
+            published = getattr(self.doc._.article, "published", None)
+            y = published.year if isinstance(published, dt.date) else None
+        try:
+            dt.date(y or 2000, month, day)  # 2000: a leap year, "29/2" stays valid
+        except ValueError:
+            return None
+        return f"{y:04d}-{month:02d}-{day:02d}" if y else f"XXXX-{month:02d}-{day:02d}"
 
     def _dates_by_text(self, lo: int, hi: int, roles: tuple[str, ...]) -> list[DateMention]:
         """Dates the dates stage listed once (one entry per day) but that are also
@@ -379,6 +450,21 @@ class _Context:
             if d.role == "event" and d.value not in used:
                 return d.value
         return None
+
+
+@lru_cache(maxsize=1)
+def _range_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A range of days written with numbers (``7-9/10/2024``, ``(7–9/10)``) and with a
+    month name (``7-9 Oktober 2024``, ``7 s.d. 9 Oktober``, ``7 sampai 9 Oktober``)."""
+    to = r"\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*"
+    numeric = re.compile(
+        r"(?<![\d/.-])(?P<d>\d{1,2})" + to + r"\d{1,2}[/.](?P<m>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?(?![\d/])"
+    )
+    names = "|".join(sorted((re.escape(n) for n in _month_numbers()), key=len, reverse=True)) or "(?!)"
+    named = re.compile(
+        r"(?<![\d/.-])(?P<d>\d{1,2})" + to + r"\d{1,2}\s+(?P<m>(?i:" + names + r"))(?![\w-])(?:\s+(?P<y>\d{4}))?"
+    )
+    return numeric, named
 
 
 @lru_cache(maxsize=1)
@@ -510,7 +596,7 @@ def _find_mentions(ctx: _Context) -> tuple[list[_Mention], list[tuple[int, int]]
     raw = []
     # Where any trigger may start (one scan), then each trigger's own matches from there:
     # the same matches as each trigger's finditer, for a third of the time.
-    starts = [m.start() for m in _trigger_union().finditer(text, overlapped=True)]
+    starts = _trigger_starts(text)
     for trig in _triggers():
         after = -1  # finditer's matches of one pattern do not overlap
         for pos in starts:
@@ -531,7 +617,26 @@ def _find_mentions(ctx: _Context) -> tuple[list[_Mention], list[tuple[int, int]]
             continue
         sent = _sentence_of(ctx.sents, s)
         men = _Mention(trig.type, trig.kind, trig.family, s, e, text[s:e], sent, ctx.in_quote(s), project=trig.project)
-        men.seeds = not men.in_quote and trig.kind != "anaphor" and not _blocked(text, s, sent[0], cues)
+        blocker = _blocked(text, s, sent[0], cues) if trig.kind != "anaphor" else None
+        # "desa yang belum mencairkan dana", "belum ada sosialisasi": did not happen
+        negated = trig.kind != "anaphor" and _words_before(text, s, sent[0], cues.negation, 2)
+        men.seeds = not men.in_quote and trig.kind != "anaphor" and blocker is None and not negated
+        if (
+            blocker is not None
+            and not negated
+            and not men.in_quote
+            and trig.kind == "strong"
+            and trig.type in GATHERINGS
+            and cues.purpose.fullmatch(blocker)
+        ):
+            # "tiba di bandara, Selasa (19/6), untuk kunjungan kerja": what the
+            # arrival is for happens, when its sentence gives the day
+            men.seeds = ctx.date_in(*sent, roles=("event",)) is not None
+        if men.in_quote and trig.type == "distribution" and trig.kind != "anaphor" and not negated:
+            # "Bantuan sudah kami salurkan": a quote reporting a handout as done
+            men.seeds = _done_before(text, s, sent[0], cues) and (
+                trig.context is None or bool(trig.context.search(text, sent[0], sent[1]))
+            )
         if men.seeds and trig.type in HABIT_TYPES and _near(text, s, e, sent, cues.habit):
             men.seeds = False
         if men.seeds and trig.type == "visit" and _near(text, s, e, sent, cues.routine):
@@ -543,7 +648,11 @@ def _find_mentions(ctx: _Context) -> tuple[list[_Mention], list[tuple[int, int]]
             if trig.context is not None:
                 men.seeds = bool(trig.context.search(text, sent[0], sent[1]))
             else:
-                men.seeds = _occurs(text, s, e, sent, cues)
+                men.seeds = _occurs(text, s, e, sent, cues) or (
+                    # "akan menggelar pelatihan BUMDes pada 20 September": planned, with its day
+                    _occurs(text, s, e, sent, cues, future=True)
+                    and ctx.date_in(*sent, roles=("event",)) is not None
+                )
         if trig.kind == "weak" and not men.seeds:
             continue  # a weak trigger that does not report a happening says nothing
         if men.seeds and trig.type not in MISHAPS and trig.type != "incident" and _planned(text, s, e, sent, cues):
@@ -568,9 +677,11 @@ def _find_mentions(ctx: _Context) -> tuple[list[_Mention], list[tuple[int, int]]
             men.undated = True  # "penyaluran dana desa tahun anggaran 2024 sudah mencapai 60 persen"
         mentions.append(men)
     # A second gathering in the sentence of another ("Rembuk ditutup dengan
-    # penandatanganan ...") is part of the first.
+    # penandatanganan ...") is part of the first; not a handover of things
+    # ("Di sela musdesus, kades menyerahkan 40 paket alat tulis"), a ceremony
+    # of its own.
     for i, men in enumerate(mentions):
-        if men.seeds and men.type in GATHERINGS and any(
+        if men.seeds and men.type in GATHERINGS and men.family != "handover" and any(
             o.seeds and not o.ref and o.sent == men.sent and o.type in GATHERINGS and o.type != men.type
             for o in mentions[:i]
         ):
@@ -586,29 +697,40 @@ def _words_before(text: str, start: int, sent_lo: int, pattern: re.Pattern, n: i
     return any(pattern.fullmatch(w) for w in words)
 
 
+def _done_before(text: str, start: int, sent_lo: int, cues: _Cues) -> bool:
+    """A "done" word among the (up to) three words before ``start`` in its clause
+    (``sudah kita salurkan``, ``telah disalurkan``)."""
+    before = re.split(r"[,;:()\"“”\n]", text[max(sent_lo, start - 40) : start])[-1]
+    return bool(cues.done.search(" ".join(re.findall(r"[\w-]+", before)[-3:])))
+
+
 def _planned(text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues) -> bool:
     """A plan word among the (up to) four words before the trigger in its clause
     (``akan menggelar rapat``), or one followed by an occurrence verb within the
-    five words after it (``rapat evaluasi akan digelar``)."""
+    five words after it (``rapat evaluasi akan digelar``), or a word saying it is
+    scheduled there (``penyaluran BLT tahap ketiga dijadwalkan pekan depan``)."""
     before = re.split(r"[,;:()\"“”\n]", text[max(sent[0], start - 60) : start])[-1]
     if any(cues.plan_event.fullmatch(w) for w in re.findall(r"[\w-]+", before)[-4:]):
         return True
     after = re.split(r"[,;:\"“”\n]", text[end : min(sent[1], end + 80)])[0]
     words = re.findall(r"[\w-]+", after)[:6]
     return any(
-        cues.plan_event.fullmatch(w) and any(cues.occur.fullmatch(x) for x in words[i + 1 : i + 3])
+        (cues.plan_event.fullmatch(w) and any(cues.occur.fullmatch(x) for x in words[i + 1 : i + 3]))
+        or cues.scheduled.fullmatch(w)
         for i, w in enumerate(words)
     )
 
 
-def _blocked(text: str, start: int, sent_lo: int, cues: _Cues) -> bool:
-    """A blocking word among the (up to) three words before ``start`` in its
+def _blocked(text: str, start: int, sent_lo: int, cues: _Cues) -> Optional[str]:
+    """The blocking word among the (up to) three words before ``start`` in its
     clause, with no occurrence verb after it (``untuk mengikuti sosialisasi`` is
-    a happening)."""
+    a happening); ``None`` when there is none."""
     before = re.split(r"[,;:()\"“”\n]", text[max(sent_lo, start - 60) : start])[-1]
     words = re.findall(r"[\w-]+", before)[-3:]
     hits = [i for i, w in enumerate(words) if cues.block.fullmatch(w)]
-    return bool(hits) and not any(cues.occur.fullmatch(w) for w in words[hits[-1] + 1 :])
+    if hits and not any(cues.occur.fullmatch(w) for w in words[hits[-1] + 1 :]):
+        return words[hits[-1]]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -620,18 +742,28 @@ def _occur_patterns(occur: str) -> tuple[re.Pattern, re.Pattern]:
     )
 
 
-def _occurs(text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues) -> bool:
+def _occurs(
+    text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues, future: bool = False
+) -> bool:
     """An occurrence verb just before the trigger (one word may stand between) or
-    just after its phrase (two words and a comma may stand between)."""
+    just after its phrase (two words and a comma may stand between), not after a
+    plan or habit word (``akan terus melakukan pendampingan``); with ``future``,
+    a word of a future plan (``akan menggelar pelatihan``) does not count."""
+
+    def stops(w: str) -> bool:
+        return bool(cues.plan.fullmatch(w)) and not (future and cues.plan_event.fullmatch(w))
+
     before = text[max(sent[0], start - 40) : start]
     occur_before, occur_after = _occur_patterns(cues.occur.pattern)
     m = occur_before.search(before)
     if m:
         # "akan terus melakukan pendampingan": a plan, not a happening
-        return not _words_before(text, max(sent[0], start - 40) + m.start(), sent[0], cues.plan, 2)
+        pos = max(sent[0], start - 40) + m.start()
+        clause = re.split(r"[,;:()\"“”\n]", text[max(sent[0], pos - 60) : pos])[-1]
+        return not any(stops(w) for w in re.findall(r"[\w-]+", clause)[-2:])
     after = text[end : min(sent[1], end + 50)]
     m = occur_after.match(after)
-    return bool(m) and not any(cues.plan.fullmatch(w) for w in re.findall(r"[\w-]+", m.group(1)))
+    return bool(m) and not any(stops(w) for w in re.findall(r"[\w-]+", m.group(1)))
 
 
 def _near_past(text: str, start: int, end: int, sent: tuple[int, int], cues: _Cues) -> bool:
@@ -663,6 +795,21 @@ def _refers_to(men: _Mention, cl: _Cluster) -> bool:
     """The mention's trigger is written within a name the cluster already has."""
     key = " ".join(men.text.lower().split())
     return any(key in " ".join(m.name.lower().split()) for m in cl.mentions if m is not men)
+
+
+def _multiday(ctx: _Context, cl: _Cluster) -> bool:
+    """The gathering lasts several days (``kunjungan kerja dua hari``, ``Rakor
+    tiga hari itu``, ``Senin-Rabu (7-9/10/2024)``): what is handed over during it
+    is not on its first day."""
+    numeric, named = _range_patterns()
+    for m in cl.mentions:
+        if m.in_quote:
+            continue
+        if _near(ctx.text, m.start, m.end, m.sent, ctx.cues.multiday):
+            return True
+        if numeric.search(ctx.text, *m.sent) or named.search(ctx.text, *m.sent):
+            return True
+    return False
 
 
 def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
@@ -761,7 +908,7 @@ def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
                     break
     # Things handed over during a visit or ceremony, or "pada acara tersebut"
     # during any gathering, happen on its day.
-    if main is not None and main.date:
+    if main is not None and main.date and not _multiday(ctx, main):
         for c in clusters:
             if c.type in ("distribution", "ceremony") and c is not main and not c.past and c.date is None:
                 if all(m.undated for m in c.mentions if m.seeds):
@@ -778,7 +925,17 @@ def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
     def project(c: _Cluster) -> bool:
         return all(m.project for m in c.mentions if m.seeds)
 
+    # Nor when a ceremony in the lead marks it ("Pembangunan jalan ... mulai
+    # dikerjakan. Peletakan batu pertama dilakukan Bupati, Rabu (17/7)."): the
+    # ceremony is the happening.
+    lead_ceremony = any(
+        o.type == "ceremony" and o.family == "ceremony" and not o.past and any(m.seeds and m.sent in lead for m in o.mentions)
+        for o in clusters
+    )
+
     def main_project(c: _Cluster) -> bool:
+        if lead_ceremony:
+            return False
         first = not any(not o.past and not project(o) and o.first.start < c.first.start for o in clusters)
         return any(
             m.seeds
@@ -795,6 +952,27 @@ def _cluster(ctx: _Context, mentions: list[_Mention]) -> list[_Cluster]:
 # --------------------------------------------------------------------------- details
 
 
+def _venue_end(venue: str) -> str:
+    """A venue phrase up to what follows it: a weekday (``balai desa setempat
+    Selasa``), a demonstrative (``Aula Kantor Camat itu diikuti ...``), a verb
+    (``... dan dihadiri unsur Forkopimcam``)."""
+    words = venue.split()
+    weekdays = _weekday_numbers()
+    for i, w in enumerate(words):
+        if i == 0:
+            continue
+        low = w.lower().replace("'", "").replace("’", "")
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            low in weekdays
+            or low in ("itu", "ini", "tersebut")
+            or _verb_like(w)
+            or (low in ("dan", "serta") and _verb_like(nxt))
+        ):
+            return " ".join(words[:i])
+    return venue
+
+
 def _venue(ctx: _Context, cl: _Cluster) -> tuple[Optional[str], Optional[tuple[int, int]]]:
     for men in cl.mentions:
         if men.in_quote:
@@ -807,6 +985,7 @@ def _venue(ctx: _Context, cl: _Cluster) -> tuple[Optional[str], Optional[tuple[i
                 v,
                 maxsplit=1,
             )[0].strip()
+            v = _venue_end(v)
             if v:
                 return v, men.sent
     return None, None
@@ -918,6 +1097,11 @@ def find_events(doc: Doc) -> list[Event]:
     for lo, hi in ctx.sents:
         if cues.giving.search(text, lo, hi):
             giving_date = ctx.date_in(lo, hi, roles=("event",))
+            nxt = _next_sentence(ctx.sents, (lo, hi))
+            if not giving_date and "\n" not in text[lo + len(text[lo:hi].rstrip()) : nxt[0]]:
+                # the handover's place and day often follow in the same paragraph
+                # (or a title such as "Dt." split the sentence)
+                giving_date = ctx.date_in(*nxt, roles=("event",))
             if giving_date:
                 break
     for group in _awards_merged(text, awards):

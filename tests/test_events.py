@@ -322,6 +322,170 @@ def test_events_unseen_phrasings(blank_nlp, text, dates, expected):
     assert _td(_doc(blank_nlp, text, dates=dates)) == expected
 
 
+@pytest.mark.parametrize(
+    "text,dates,expected",
+    [
+        # a gathering over a range of days the dates stage did not list: its first day
+        (
+            "Sebanyak 300 kader mengikuti Bimbingan Teknis Posyandu yang digelar Dinas Kesehatan di Aula "
+            "Hotel Nusa, Selasa-Kamis (12-14/3/2024).",
+            [],
+            [("meeting", "2024-03-12")],
+        ),
+        (
+            "Dinas PMD menggelar rapat kerja kepala desa se-kabupaten pada 21-23 Agustus 2023 di Kota Tual.",
+            [],
+            [("meeting", "2023-08-21")],
+        ),
+        (
+            "Musyawarah desa digelar di balai desa RT 02-03/05 Dusun Krajan.",
+            [],
+            [("meeting", None)],
+        ),
+        # what an arrival is for ("untuk kunjungan kerja") happens when its day is given
+        (
+            "Gubernur tiba di Bandara Rahadi Oesman, Senin (4/3/2024) siang, untuk kunjungan kerja di Kecamatan Sandai.",
+            [("Senin (4/3/2024)", "2024-03-04", "event")],
+            [("visit", "2024-03-04")],
+        ),
+        ("Anggaran itu disiapkan untuk kunjungan kerja pejabat provinsi.", [], []),
+        # a quote saying a handout is done reports it; one announcing it does not
+        (
+            "Camat meninjau dapur umum di Desa Lamo.\n\n"
+            "“Bantuan beras dari Dinas Sosial sudah kami salurkan ke 80 KK, dan selimut menyusul,” kata Camat.",
+            [],
+            [("visit", None), ("distribution", None)],
+        ),
+        (
+            "Camat meninjau dapur umum di Desa Lamo.\n\n"
+            "“Bantuan beras nanti kami salurkan ke 80 KK setelah pendataan,” kata Camat.",
+            [],
+            [("visit", None)],
+        ),
+        # a handover closing a visit of several days is not on the visit's first day ...
+        (
+            "Bupati memulai kunjungan kerja tiga hari ke wilayah pesisir, Senin (8/7/2024).\n\n"
+            "Kunjungan ditutup dengan penyerahan bantuan 150 paket sembako kepada nelayan.",
+            [("Senin (8/7/2024)", "2024-07-08", "event")],
+            [("visit", "2024-07-08"), ("distribution", None)],
+        ),
+        # ... but one during a one-day visit is
+        (
+            "Bupati melakukan kunjungan kerja ke wilayah pesisir, Senin (8/7/2024).\n\n"
+            "Kunjungan ditutup dengan penyerahan bantuan 150 paket sembako kepada nelayan.",
+            [("Senin (8/7/2024)", "2024-07-08", "event")],
+            [("visit", "2024-07-08"), ("distribution", "2024-07-08")],
+        ),
+        # building work marked by a ceremony in the lead: the ceremony is the happening
+        (
+            "Pembangunan gedung PAUD Desa Sumber Agung mulai dikerjakan. Peletakan batu pertama dilakukan "
+            "Bupati, Jumat (5/4/2024).\n\nGedung itu dibangun dengan dana desa.",
+            [("Jumat (5/4/2024)", "2024-04-05", "event")],
+            [("ceremony", "2024-04-05")],
+        ),
+        # the high point of a festival is a happening of its own
+        (
+            "Wakil Bupati membuka acara puncak Pekan Budaya Desa di Lapangan Merdeka, Sabtu (6/7/2024) malam.",
+            [("Sabtu (6/7/2024)", "2024-07-06", "event")],
+            [("other", "2024-07-06")],
+        ),
+        # community happenings reported with an occurrence verb; a ban is none
+        (
+            "Ratusan warga Desa Talang Jaya berunjuk rasa di depan kantor desa, Senin (3/6/2024).",
+            [("Senin (3/6/2024)", "2024-06-03", "event")],
+            [("other", "2024-06-03")],
+        ),
+        ("Siswa dilarang ikut berunjuk rasa selama jam sekolah.", [], []),
+        (
+            "Kelompok Tani Sido Rukun menggelar panen raya padi di Desa Wonosari, Rabu (10/4/2024).",
+            [("Rabu (10/4/2024)", "2024-04-10", "event")],
+            [("other", "2024-04-10")],
+        ),
+        (
+            "Anggota DPRD dari daerah pemilihan III menggelar reses di Balai Desa Karangrejo, Sabtu (13/7/2024).",
+            [("Sabtu (13/7/2024)", "2024-07-13", "event")],
+            [("meeting", "2024-07-13")],
+        ),
+        # a planned gathering named by a weak trigger is an event with its day, not without it
+        (
+            "Pemdes Sidorejo akan menggelar pelatihan pengelolaan BUMDes pada Jumat (20/9/2024) di balai desa.",
+            [("Jumat (20/9/2024)", "2024-09-20", "event")],
+            [("meeting", "2024-09-20")],
+        ),
+        ("Pemdes Sidorejo akan menggelar pelatihan pengelolaan BUMDes bagi pengurus baru.", [], []),
+        # something only scheduled is no event
+        (
+            "Musdesus menetapkan 48 KPM, Selasa (2/7/2024). "
+            "Penyaluran BLT Dana Desa tahap ketiga dijadwalkan pekan depan.",
+            [("Selasa (2/7/2024)", "2024-07-02", "event")],
+            [("meeting", "2024-07-02")],
+        ),
+        # a village status from the IDM is not a prize; a named prize is
+        ("Sebanyak 12 desa di Kabupaten Klaten meraih predikat Desa Mandiri tahun ini.", [], []),
+        (
+            "Desa Ponggok meraih predikat Desa Mandiri Inspiratif dari kementerian tahun ini.",
+            [],
+            [("award", None)],
+        ),
+        # what did not happen, a drill and a fire brigade are no happenings
+        ("Komisi menemukan 12 desa yang belum mencairkan dana desa tahap II.", [], []),
+        ("Ia menyebut belum ada sosialisasi aturan itu kepada warga desa.", [], []),
+        # a negation of something else near the trigger leaves it a happening
+        (
+            "Ketua RT tidak diundang dalam rapat koordinasi di kantor desa, Senin (3/6/2024).",
+            [("Senin (3/6/2024)", "2024-06-03", "event")],
+            [("meeting", "2024-06-03")],
+        ),
+        (
+            "BPBD menggelar simulasi penanganan banjir di Desa Sukorejo, Sabtu (2/3/2024).",
+            [("Sabtu (2/3/2024)", "2024-03-02", "event")],
+            [],
+        ),
+        (
+            "Petugas pemadam kebakaran Kabupaten Banyumas mengikuti apel siaga, Senin (3/6/2024).",
+            [("Senin (3/6/2024)", "2024-06-03", "event")],
+            [("ceremony", "2024-06-03")],
+        ),
+    ],
+)
+def test_events_general_classes(blank_nlp, text, dates, expected):
+    assert _td(_doc(blank_nlp, text, dates=dates)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,venue",
+    [
+        (
+            "Pelantikan digelar di Aula Kantor Camat Sukajadi dan dihadiri unsur Forkopimcam, Senin (2/9/2024).",
+            "Aula Kantor Camat Sukajadi",
+        ),
+        ("Musdes digelar di balai desa setempat Selasa (3/9/2024) pagi.", "balai desa setempat"),
+        ("Sosialisasi di Aula Kantor Camat Wonosari itu diikuti 40 peserta, Selasa (3/9/2024).", "Aula Kantor Camat Wonosari"),
+        ("Rakor digelar di Hotel Grand Sahid Jaya Palu, Selasa (3/9/2024).", "Hotel Grand Sahid Jaya Palu"),
+    ],
+)
+def test_events_venue_ends_before_what_follows(blank_nlp, text, venue):
+    events = find_events(_doc(blank_nlp, text))
+    assert [e.venue for e in events] == [venue]
+
+
+def test_events_award_dated_by_the_sentence_after_the_handover(blank_nlp):
+    # the prize is handed over in one sentence, the occasion's day is in the next one
+    # of the same paragraph (here after a title abbreviation that ends a sentence)
+    text = (
+        "BUMDes Tani Makmur meraih Juara I Lomba BUMDes Tingkat Provinsi Tahun 2024.\n\n"
+        "Penghargaan diserahkan Gubernur kepada Direktur BUMDes, Ahmad Dt. Rajo Ameh, di Aula Kantor Gubernur, "
+        "Rabu (11/9/2024).\n\n"
+        "Juara II diraih BUMDes Sinar Harapan."
+    )
+    doc = _doc(blank_nlp, text, dates=[("Rabu (11/9/2024)", "2024-09-11", "event")])
+    assert _td(doc) == [("award", "2024-09-11"), ("award", "2024-09-11")]
+    # but not a day in the next paragraph
+    apart = text.replace("Rajo Ameh, di Aula", "Rajo Ameh.\n\nAcara lain berlangsung di Aula")
+    doc = _doc(blank_nlp, apart, dates=[("Rabu (11/9/2024)", "2024-09-11", "event")])
+    assert [d for _, d in _td(doc) if _ == "award"] == [None, None]
+
+
 def test_events_awards_each_prize_once(blank_nlp):
     text = (
         "Prestasi tersebut antara lain Bintang Desa Award Tahun 2023, Juara I Lomba Desa Tingkat Nasional "
@@ -417,11 +581,14 @@ def test_events_dev_set_with_gold_inputs(blank_nlp):
         "Bupati meresmikan jalan usaha tani, lalu melakukan kunjungan kerja dan meninjau banjir bandang di Desa Sukamaju.",
         "Rapat koordinasi dan sosialisasi dana desa digelar; rapat koordinasi teknis menyusul. Banjir, longsor, banjir rob.",
         "Pelantikan Pj Kepala Desa dan pengukuhan BPD, serah terima jabatan camat, serta peletakan batu pertama masjid.",
+        "Petugas pemadam kebakaran memadamkan kebakaran hutan dan lahan di Desa Sungai Ambawang.",
+        "RAKOR DAN MUSDESUS DIGELAR; Bupati MENYERAHKAN SK dan bantuan BLT-DD, lalu berunjuk rasa di acara puncak HUT.",
     ],
 )
 def test_events_trigger_union_finds_what_each_trigger_finds(text):
-    from pipeline.events import _trigger_union, _triggers
+    from pipeline.events import _trigger_starts, _trigger_union, _triggers
 
     expected = sorted((m.start(), m.end(), i) for i, t in enumerate(_triggers()) for m in t.pattern.finditer(text))
     starts = [m.start() for m in _trigger_union().finditer(text, overlapped=True)]
+    assert _trigger_starts(text) == starts  # the scan of the lower-cased text finds the same
     assert expected and {s for s, _, _ in expected} <= set(starts)
