@@ -391,3 +391,129 @@ def test_metrics_idm_years_of_tables_and_respective_lists(text, expected):
 def test_metrics_status_before_its_count(text, expected):
     metrics, _ = run(text)
     assert summary(metrics) == expected
+
+
+# --------------------------------------------------------------------------- round 3: classes seen on unseen articles
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a zero written with a bare status ("tidak ada lagi desa sangat tertinggal")
+        ("Menurut IDM 2024, kini tidak ada lagi kampung sangat tertinggal di distrik itu.",
+         [("IDM_STATUS_COUNT", 0, 2024, "Sangat Tertinggal", "kampung")]),
+        # ... and a second status joined to a zero: none of either
+        ("Hasil IDM 2023 menunjukkan tidak ada kelurahan yang berstatus tertinggal maupun sangat tertinggal.",
+         [("IDM_STATUS_COUNT", 0, 2023, "Tertinggal", "kelurahan"),
+          ("IDM_STATUS_COUNT", 0, 2023, "Sangat Tertinggal", "kelurahan")]),
+        # the earlier value of a status count: "naik dari 40 desa pada tahun sebelumnya"
+        ("Hasil IDM 2024 mencatat 52 kelurahan berstatus maju, bertambah dari 40 kelurahan setahun sebelumnya.",
+         [("IDM_STATUS_COUNT", 52, 2024, "Maju", "kelurahan"), ("IDM_STATUS_COUNT", 40, 2023, "Maju", "kelurahan")]),
+        # a status held by a count written after a passive verb
+        ("Pada IDM 2023, status tertinggal masih disandang 9 kampung.",
+         [("IDM_STATUS_COUNT", 9, 2023, "Tertinggal", "kampung")]),
+        # the next item's count belongs to its own status, not to the one before it
+        ("Berdasarkan IDM 2022, sebanyak 4 desa berstatus mandiri, sebanyak 31 desa berstatus maju.",
+         [("IDM_STATUS_COUNT", 4, 2022, "Mandiri", "desa"), ("IDM_STATUS_COUNT", 31, 2022, "Maju", "desa")]),
+        # a status stated after the year of the latest value
+        ("Rata-rata IDM kabupaten itu naik dari 0,5910 pada 2022 menjadi 0,6254 pada 2023, sehingga status "
+         "wilayah tersebut kini berkembang.",
+         [("IDM", 0.591, 2022, None, None), ("IDM", 0.6254, 2023, "Berkembang", None)]),
+        # a status named with "predikat"/"kategori" before the value
+        ("Desa Sukamulya meraih predikat desa mandiri setelah skor IDM-nya mencapai 0,8301 pada 2024.",
+         [("IDM", 0.8301, 2024, "Mandiri", None)]),
+        # a headline value without status takes the one the body gives it
+        ("IDM Kabupaten Alor Naik Jadi 0,6254\nNilai IDM kabupaten itu tahun 2023 mencapai 0,6254 dengan status "
+         "berkembang.",
+         [("IDM", 0.6254, 2023, "Berkembang", None)]),
+        # an index-like count change without units or years in an IDM article: the old figure is last year's
+        ("Data IDM 2024 sudah diumumkan. Jumlah kalurahan mandiri naik dari 11 menjadi 15.",
+         [("IDM_STATUS_COUNT", 11, 2023, "Mandiri", "kalurahan"), ("IDM_STATUS_COUNT", 15, 2024, "Mandiri", "kalurahan")]),
+    ],
+)
+def test_metrics_idm_status_zero_coordination_and_change(text, expected):
+    metrics, _ = run(text)
+    assert summary(metrics) == expected
+
+
+_FILLER = "Rapat itu juga membahas penguatan kelembagaan desa dan pelayanan publik di tingkat kecamatan. " * 10
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an index-like value after "nilai" far into an article about IDM
+        ("Hasil pengukuran IDM tahun 2024 diumumkan dalam rapat evaluasi.\n" + _FILLER
+         + "\nDesa terbaik adalah Desa Mekar dengan nilai 0,7412, disusul Desa Sari dengan nilai 0,7105.",
+         [("IDM", 0.7412, 2024), ("IDM", 0.7105, 2024)]),
+        # ... not a component index, nor such a value in an article that never names IDM
+        ("Hasil pengukuran IDM tahun 2024 diumumkan.\n" + _FILLER
+         + "\nMasih ada pekerjaan besar di indeks ketahanan ekologi dengan nilai 0,5412.", []),
+        (_FILLER + "\nGini rasio kabupaten itu tercatat dengan nilai 0,3812.", []),
+    ],
+)
+def test_metrics_idm_value_far_from_its_cue(text, expected):
+    metrics, _ = run(text)
+    assert [(m.indicator, m.value, m.year) for m in metrics] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a classifier "orang" before a counted noun
+        ("Penyidik telah memeriksa 14 orang saksi dalam kasus itu.", [("COUNT", 14, "saksi")]),
+        # classifiers (lembar, helai) and local BUMDes names (BUMNag, BUMKal) keep their written form
+        ("Dinsos menyalurkan 80 paket beras dan 120 lembar kain.",
+         [("COUNT", 80, "paket beras"), ("COUNT", 120, "lembar kain")]),
+        ("Sebanyak 45 BUMNag di 11 kabupaten menerima modal.", [("COUNT", 45, "BUMNag"), ("COUNT", 11, "kabupaten")]),
+        ("Sebanyak 12 BUMKal mendapatkan pendampingan.", [("COUNT", 12, "BUMKal")]),
+        # a part "dari total" a whole is counted in the whole's unit
+        ("Sebanyak 150 dari total 420 BUMDes sudah menyetor laporan keuangan.",
+         [("COUNT", 150, "BUMDes"), ("COUNT", 420, "BUMDes")]),
+        # a bare "unit" takes the noun the sentence opens with; a damaged part of it counts too
+        ("\u201cSekolah yang rusak tercatat 14 unit, tiga di antaranya roboh,\u201d katanya.",
+         [("COUNT", 14, "sekolah"), ("COUNT", 3, "sekolah")]),
+        # "satu" opening a list of counts
+        ("Angin kencang merusak satu sekolah dasar, tiga rumah warga dan dua kios.",
+         [("COUNT", 1, "sekolah dasar"), ("COUNT", 3, "rumah"), ("COUNT", 2, "kios")]),
+        ("Ia salah satu kepala desa yang dilantik.", []),
+        # the size of a ranking is not a count; a list of items to build is
+        ("Ia menyebut tiga kampung dengan skor indeks terendah di distrik itu.", []),
+        ("Berikut daftar 10 desa dengan penilaian (IDM) tertinggi.", []),
+        ("Dinas PU masih memiliki daftar 25 titik jembatan yang belum dibangun.", [("COUNT", 25, "titik jembatan")]),
+        # number words inside a place's name
+        ("Bantuan diserahkan di Kecamatan Tiga Lingga kepada 30 keluarga.", [("COUNT", 30, "keluarga")]),
+    ],
+)
+def test_metrics_count_classifiers_parts_ranks_and_names(text, expected):
+    metrics, _ = run(text)
+    assert [(m.indicator, m.value, m.unit) for m in metrics] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a case over several fiscal years: its loss has no single year
+        ("Kades menjadi tersangka korupsi dana desa tahun anggaran 2021 dan 2022, Selasa (5/3/2024). Kerugian "
+         "negara mencapai Rp 410 juta.",
+         [("MONEY", 410_000_000, None)]),
+        ("Kejari menyebut kerugian negara dalam kasus dana desa TA 2020-2022 mencapai Rp 1,2 miliar.",
+         [("MONEY", 1_200_000_000, None)]),
+        # a year in another clause of the sentence is not the figure's
+        ("Pelantikan digelar Senin (2/12/2024). Jabatan lima kepala desa itu habis, sedangkan pemilihan ulang "
+         "dijadwalkan pada 2026.",
+         [("COUNT", 5, 2024)]),
+        ("Pemilihan ulang digelar di enam desa pada tahun 2026.", [("COUNT", 6, 2026)]),
+    ],
+)
+def test_metrics_year_of_multi_year_cases_and_other_clauses(text, expected):
+    metrics, _ = run(text)
+    assert [(m.indicator, m.value, m.year) for m in metrics] == expected
+
+
+def test_metrics_region_is_the_village_before_di_kecamatan():
+    text = "Nilai IDM tertinggi tahun 2024 diraih Desa Lembah Hijau di Kecamatan Karang Baru dengan nilai 0,7286."
+    places = [_place("Lembah Hijau", "village", text, "Lembah Hijau"),
+              _place("Karang Baru", "district", text, "Karang Baru")]
+    metrics, _ = run(text, places=places)
+    assert [(m.value, m.region) for m in metrics] == [(0.7286, "Lembah Hijau")]

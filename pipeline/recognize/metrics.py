@@ -9,7 +9,12 @@ those that are figures of the story:
   ties one (``0,6472 berada pada status Berkembang``, ``0,7421 (Maju)``,
   ``berstatus tertinggal dengan IDM 0,5184``).  A stated status outside the
   value's official band (``idm_bands.json``) is kept and warned about
-  (``idm_status_band`` in ``doc._.warnings``);
+  (``idm_status_band`` in ``doc._.warnings``); a status stated later in the
+  sentence (``0,6254 pada 2023, sehingga status wilayah tersebut kini
+  berkembang``, ``predikat desa mandiri setelah skor IDM-nya mencapai``); a
+  headline value without status takes the one the body states for it; an
+  index-like value (``0,7105``) after ``nilai``/``skor`` anywhere after IDM was
+  named;
   Not a change (``naik 0,0215 poin``) nor a component index (``IKS``,
   ``indeks ketahanan sosial``); a table row ``| 2021 | 0,6234 | Berkembang |``
   gives its status;
@@ -17,9 +22,14 @@ those that are figures of the story:
   ``71 kalurahan Maju``, ``38 nagari masih tertinggal`` (a filler between, in a
   sentence about IDM), ``tidak ada satu kabupaten ... status maju`` and
   ``tidak satu pun`` (0, not in a sentence about a target; its unit the one
-  counted before), ``satu-satunya ... status desa mandiri`` (1), ``jumlah desa
-  mandiri naik dari 52 desa pada 2022 menjadi 97 desa`` (52, 97), a count after
-  its status (``berstatus maju sebanyak 48 desa``) and list/table rows under a
+  counted before), ``tidak ada lagi desa sangat tertinggal`` (a bare status
+  after a zero), a second status joined to a zero (``tertinggal ataupun sangat
+  tertinggal``: 0 of each), the earlier value after a count's status (``52
+  desa berstatus maju, naik dari 40 desa``), ``satu-satunya ... status desa mandiri`` (1), ``jumlah desa
+  mandiri naik dari 52 desa pada 2022 menjadi 97 desa`` (52, 97; ``naik dari 17
+  menjadi 23`` without units: the old one the year before), a count after
+  its status (``berstatus maju sebanyak 48 desa``, ``status tertinggal masih
+  disandang 9 kampung``; not a count that has its own status after it) and list/table rows under a
   heading about IDM or status (``1. Mandiri: 25 desa``, ``| Maju | 405 |``);
 - ``MONEY`` and ``PERCENT``: every rupiah amount and percentage;
 - ``COUNT``: a number followed by a countable noun (``metric_units.txt``;
@@ -27,9 +37,16 @@ those that are figures of the story:
   ``meninggal``, ``mengerahkan``), not after a rank/list word
   (``metrics_count_stop_before.txt``), not before a time/measure word
   (``metrics_stop_units.txt``; ``hari kalender`` is a unit), not an age
-  ``(58)``; ``unit``/``titik``/``kelompok`` take the noun after them
-  (``unit perahu``); ``415 di antaranya mengungsi`` takes the unit counted
-  before it; a counted area (``12,5 hektare``); a length that is the size of
+  ``(58)``, not the size of a ranking (``tiga kampung dengan skor IDM terendah``,
+  ``metrics_rank_words.txt``), not number words in a name (``Kecamatan Tiga
+  Lingga``, ``metrics_name_words.txt``); ``unit``/``titik``/``kelompok``/
+  ``lembar`` take the noun after them (``unit perahu``), a bare ``unit`` the
+  counted noun that opens the sentence (``Sekolah yang rusak tercatat 14 unit``),
+  ``orang`` before a counted noun gives way to it (``14 orang saksi``);
+  ``415 di antaranya mengungsi`` / ``tiga di antaranya roboh`` takes the
+  unit counted before it; ``150 dari total 420 BUMDes`` counts both;
+  ``satu`` opening a list of counts (``satu sekolah dasar, dua rumah
+  ibadah``); a counted area (``12,5 hektare``); a length that is the size of
   what is built (``jalan sepanjang 2,5 kilometer``, ``700 meter saluran``: a
   build word in the sentence, no damage word, not a height/width, not in a
   case article; ``metrics_length_*.txt``).
@@ -42,7 +59,8 @@ that heads the next figure), a clause saying ``kini``/``saat ini`` after a
 dated one takes the present data year, else the nearest one before (not a
 comparison ``dibandingkan tahun 2022 ... menjadi``)
 it (unless that one belongs to the old figure of a ``dari X pada 2022 menjadi
-Y`` change), else the only one in the sentence; a sentence with several years
+Y`` change), else the only one in the sentence (not one after the figure in
+another clause: ``..., sedangkan pemilihan ulang dijadwalkan pada 2026``); a sentence with several years
 none of which is the figure's gives no year.  ``tahun lalu``/``tahun ini``
 count as years relative to the article's own year, ``tahun sebelumnya`` to
 the year named before it in the sentence (``metrics_relative_years.tsv``).  Without any year in the
@@ -50,7 +68,8 @@ sentence: IDM figures (and counts in IDM sentences) take the year of the
 article's IDM data (the latest year of the first IDM sentence that names one),
 else none; a loss to the state (``kerugian negara``), and in a case article
 (corruption, misuse) money of the budget (``dana desa``, ``anggaran``), take
-the case's fiscal year (``tahun anggaran 2020``, ``Dana Desa tahun 2021``),
+the case's fiscal year (``tahun anggaran 2020``, ``Dana Desa tahun 2021``;
+none when it names several: ``tahun anggaran 2021 dan 2022``, ``TA 2020-2022``),
 and a loss in a case that names none has no year; in an article that names a year in most of
 its figure sentences, an undated figure is timeless (no year); other figures
 take the year of the article's dated event, else the last year named, else
@@ -60,7 +79,7 @@ inside regulation names (``Perpres 72 tahun 2021``) are ignored.
 ``region`` is the place the figure is about (a list item's first place, a
 place right after it ``362 desa di Pati``, else the nearest place before it in
 the sentence outside agency names and the dateline (of an address ``Desa X,
-Kecamatan Y, Kabupaten Z`` its first place: the village), ``Indonesia`` for a
+Kecamatan Y, Kabupaten Z`` or ``Desa X di Kecamatan Y`` its first place: the village), ``Indonesia`` for a
 sentence that says ``secara nasional``, else the article's subject village
 (a village named in its title or lead, ``metrics_village_words.txt``), else
 its most mentioned place).
@@ -141,6 +160,13 @@ class _Lex:
     delta_before: regex.Pattern
     delta_after: regex.Pattern
     national: regex.Pattern
+    zero_status: regex.Pattern
+    status_coord: regex.Pattern
+    change_from: regex.Pattern
+    own_status: regex.Pattern
+    rank_after: regex.Pattern
+    name_before: regex.Pattern
+    unit_lead: regex.Pattern
 
 
 def _alt(words) -> str:
@@ -164,11 +190,12 @@ def _lex() -> _Lex:
         idm_cue=regex.compile(idm["cue"], flags),
         statuses=statuses,
         status_after=regex.compile(
-            rf"^\s*(?:,\s*)?(?:\(\s*(?:status\s+)?(?P<st>{status_alt})\s*\)|[^\S\n]*\|[^\S\n]*(?P<st3>{status_alt})[^\S\n]*(?:\||$)|{fill}{{0,8}}(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?(?P<st2>{status_alt})(?!\w))",
+            rf"^\s*(?:,\s*)?(?:\(\s*(?:status\s+)?(?P<st>{status_alt})\s*\)|[^\S\n]*\|[^\S\n]*(?P<st3>{status_alt})[^\S\n]*(?:\||$)"
+            rf"|(?:{fill}|(?:tahun\s+)?(?:19|20)\d\d\s*,?\s+|,\s*){{0,8}}(?:ber)?(?:status|kategori|predikat)\s+(?:(?:{su})\s+)?{fill}{{0,2}}(?P<st2>{status_alt})(?!\w))",
             flags,
         ),
         status_before=regex.compile(
-            rf"(?:(?:ber)?status\s+(?:desa\s+)?|(?<!\w)menjadi\s+(?:desa\s+)?)(?P<st>{status_alt})\s+{fill}{{0,4}}(?:sebesar\s+)?$", flags
+            rf"(?:(?:ber)?(?:status|predikat|kategori)\s+(?:desa\s+)?|(?<!\w)menjadi\s+(?:desa\s+)?)(?P<st>{status_alt})\s+{fill}{{0,4}}(?:sebesar\s+)?$", flags
         ),
         status_mention=regex.compile(
             rf"(?<!\w)(?:(?:ber)?(?:status|kategori|predikat)\s+(?:desa\s+)?|(?<=(?:\d|\b(?:{num_words}))\s+(?:{su})\s+))(?P<st>{status_alt})(?!\w)",
@@ -254,6 +281,21 @@ def _lex() -> _Lex:
             r"|angka\s+nasional|se-?Indonesia|seluruh\s+Indonesia)(?!\w)"
         ),
         status_unit_word=regex.compile(rf"(?<!\w)(?P<unit>{su})(?!\w)", flags),
+        zero_status=regex.compile(rf"(?<!\w)(?:{idm['zero']})\s+(?:{su})\s+(?:yang\s+)?\K(?P<st>{status_alt})(?!\w)", flags),
+        status_coord=regex.compile(
+            rf"\s*,?\s*(?:{idm['status_coordination']})\s+(?:(?:yang\s+)?(?:ber)?(?:status|kategori|predikat)\s+)?(?:desa\s+)?"
+            rf"(?P<st>{status_alt})(?!\w)",
+            flags,
+        ),
+        change_from=regex.compile(rf"\s*,?\s*(?:{fill}{{0,2}}){idm['change_from']}(?=\d)", flags),
+        own_status=regex.compile(
+            rf"\s+(?:{su})\s+(?:(?:yang|masih|sudah|telah|kini|tercatat|dengan|dalam)\s+){{0,2}}(?:ber)?(?:status|kategori|predikat)(?!\w)", flags
+        ),
+        rank_after=regex.compile(
+            rf"[^\S\n]+(?:[^\s,;.:“”\"]+[^\S\n]+){{0,8}}?(?:{_alt(lexicons.load_lines('metrics_rank_words.txt'))})(?!\w)", flags
+        ),
+        name_before=regex.compile(rf"(?<![\p{{L}}.])(?:{_alt(lexicons.load_lines('metrics_name_words.txt'))})[^\S\n]+$", regex.VERSION0),
+        unit_lead=regex.compile(rf"[\s“\"']*(?P<unit>{_alt(units)})(?![\w/])", regex.VERSION0 | regex.IGNORECASE),
         status_unit=regex.compile(rf"(?<!\w)(?:\d[\d.]*|(?:{num_words}))\s+(?P<unit>{su})(?!\w)", flags),
     )
 
@@ -279,6 +321,7 @@ class _Year:
     fiscal: bool = False  # "tahun anggaran 2020", "TA 2020"
     relative: bool = False  # "tahun lalu"
     comparison: bool = False  # "dibandingkan tahun sebelumnya": a reference, not a figure's year
+    multi: bool = False  # one of several fiscal years named together ("tahun anggaran 2021 dan 2022")
 
 
 @dataclass
@@ -332,6 +375,14 @@ def _context(doc: Doc) -> _Ctx:
         kw = (m.group("kw") or "").lower()
         fiscal = "anggaran" in kw or kw in ("ta", "t.a.") or bool(lex.fiscal_before.search(text, max(0, s - 60), s))
         years.append(_Year(m.start(), m.end(), int(m.group("y")), fiscal))
+    for y, nxt in zip(years, years[1:] + [None]):  # "TA 2021 dan 2022", "tahun anggaran 2021-2022"
+        if not y.fiscal:
+            continue
+        joined = _YEAR_JOIN.match(text, y.end)
+        if joined:
+            y.multi = True
+            if nxt is not None and nxt.end == joined.end():
+                nxt.fiscal = nxt.multi = True
     agency_spans = [(mn.start, mn.end) for a in doc._.agencies or [] for mn in getattr(a, "mentions", [])]
     places = []
     counts: dict[str, int] = {}
@@ -414,7 +465,7 @@ def _context(doc: Doc) -> _Ctx:
 
 
 def _norm(s: str) -> str:
-    return regex.sub(r"\s+", " ", s.lower())
+    return _SPACES.sub(" ", s.lower())
 
 
 def _is_idm_context(ctx: _Ctx, a: int, b: int) -> bool:
@@ -461,12 +512,18 @@ def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
         # "pada 2019 tercatat 17 desa, kini tidak ada lagi": the clause is about the present
         return (ctx.idm_latest or ctx.article_year or ctx.pub_year) if family == "idm" else (ctx.article_year or ctx.pub_year)
     if before:
-        return before[-1].year
+        return None if before[-1].multi else before[-1].year  # "dana desa TA 2020-2022": several years
     in_sent = [y for y in in_sent if not y.relative]
     if in_sent:
         distinct = {y.year for y in in_sent}
-        return in_sent[0].year if len(distinct) == 1 else None
+        if len(distinct) > 1:
+            return None
+        if not (in_sent[0].start >= end and _OTHER_CLAUSE.search(ctx.text, end, in_sent[0].start)):
+            return in_sent[0].year
+        # "jabatan lima kepala desa itu habis, sedangkan pemilihan ulang pada 2026": another clause's year
     if family == "idm":
+        if ctx.idm_year and _FROM_BEFORE.search(ctx.text, max(a, start - 10), start) and _TO_AFTER.match(ctx.text, end, b):
+            return ctx.idm_year - 1  # "naik dari 17 menjadi 23": the index is yearly, the old figure the year before
         return ctx.idm_year
     earlier = [y for y in ctx.years if y.end <= start]
     if family == "money" and (
@@ -475,7 +532,7 @@ def _year_for(ctx: _Ctx, start: int, end: int, family: str) -> Optional[int]:
         # "kerugian negara Rp 612 juta" in a case about Dana Desa TA 2020: the case's fiscal year
         fiscal = [y for y in earlier if y.fiscal] or [y for y in ctx.years if y.fiscal and y.start >= end][:1]
         if fiscal:
-            return fiscal[-1].year
+            return None if fiscal[-1].multi else fiscal[-1].year  # a case over several fiscal years
         if ctx.is_case and _lex().loss.search(ctx.text, a, b):
             return None  # a loss in a case that names no fiscal year: not the publication year
     if ctx.dates_its_figures:
@@ -509,6 +566,11 @@ def _respective_year(ctx: _Ctx, start: int, a: int, b: int, in_sent: list[_Year]
     return years[offsets.index(start)].year
 
 
+_YEAR_JOIN = regex.compile(
+    r"[^\S\n]*(?:[-–/,&]|dan|s\.?d\.?|hingga|sampai(?:[^\S\n]+dengan)?)[^\S\n]*(?:tahun[^\S\n]+)?(?:19|20)\d\d(?!\d)",
+    regex.IGNORECASE | regex.VERSION0,
+)
+_OTHER_CLAUSE = regex.compile(r"(?i),[^\S\n]*(?:sementara|sedangkan|namun|tetapi|padahal|adapun)\b|;")
 _COMPARED = regex.compile(r"(?i)\b(?:dibanding(?:kan)?|ketimbang|daripada)(?:\s+(?:dengan|pada|di))?\s+$")
 _NOW = regex.compile(r"(?i)(?<!\w)(?:kini|saat\s+ini|sekarang|hingga\s+kini|per\s+hari\s+ini)(?!\w)")
 _YEAR_TIGHT = regex.compile(
@@ -529,6 +591,40 @@ _YEAR_GAP = regex.compile(
     regex.VERSION0 | regex.IGNORECASE,
 )
 
+_SPACES = regex.compile(r"\s+")
+_LEAD_SPLIT = regex.compile(r"(?i)\brp\.?\s*\d[\d.,]*(?:\s+\p{L}+)?|\d[\d.,]*\s*%|[“”\"(),;:–—]")
+_ITEM_START = regex.compile(r"\s*(?:[-•*–]|\d+[.)])\s")
+_ITEM_VILLAGE = regex.compile(r"\s*(?:[-•*–]|\d+[.)])\s+(?:Desa|Kelurahan)\s+(\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)")
+_SUBJECT_SPLIT = regex.compile(r"[,;.:“”\"()]")
+_DECIMALS = regex.compile(r"[.,](\d+)$")
+_CAP_AFTER = regex.compile(r"\s+\p{Lu}")
+_STATUS_WORD = regex.compile(r"(?i)\b(?:ber)?status\b")
+_BARE_STATUS_WORD = regex.compile(r"(?i)\bstatus\b")
+_STATUS_BEFORE = regex.compile(r"(?i)\bstatus\s+$")
+_LAST_WORD = regex.compile(r"(\S+)\s+$")
+_YEARLIKE = regex.compile(r"(?:19|20)\d\d[,.]?")
+_LETTER = regex.compile(r"\p{L}")
+_HECTARE = regex.compile(r"(?i)\s+(?:hektare|hektar|ha)(?!\w)")
+_AMONG_BEFORE = regex.compile(r"(?i)\bdi\s*antara\s*$")
+_OPEN_PAREN = regex.compile(r"\(\s*$")
+_CLOSE_PAREN = regex.compile(r"\s*\)")
+_ONE_OF = regex.compile(r"(?i)(?<!salah\s)\bsatu\s+dari\s+$")
+_FROM_END = regex.compile(r"(?i)\bdari\s*$")
+_AMONG_THEM = regex.compile(r"(?i)\s+(?:di\s*antaranya|diantaranya)(?!\w)")
+_SALAH = regex.compile(r"(?i)\bsalah\s+$")
+_PREFIXED_VERB = regex.compile(r"(?:me|di|ber|ter|se)\p{Ll}{3,}")
+
+
+@lru_cache(maxsize=None)
+def _unit_after(unit: str) -> regex.Pattern:
+    return regex.compile(rf"\s+{regex.escape(unit)}(?!\w)", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _status_unit_before() -> regex.Pattern:
+    return regex.compile(rf"(?i)(?<!\w)(?P<unit>{_alt(_status_units())})\s+(?:yang\s+)?$")
+
+
 _PLACE_AFTER = regex.compile(
     r"[^\S\n]*(?:[\p{L}\-/]+[^\S\n]+){0,3}?di[^\S\n]+(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Desa|Kelurahan)[^\S\n]+)?",
     regex.VERSION0,
@@ -538,7 +634,7 @@ _PLACE_AFTER = regex.compile(
 def _lead_words(ctx: _Ctx, start: int, n: int = 5) -> Optional[str]:
     """Up to ``n`` words before ``start`` in its sentence, after any earlier figure."""
     a, _ = ctx.sentence(start)
-    lead = regex.split(r"(?i)\brp\.?\s*\d[\d.,]*(?:\s+\p{L}+)?|\d[\d.,]*\s*%|[“”\"(),;:–—]", ctx.text[a:start])[-1]
+    lead = _LEAD_SPLIT.split(ctx.text[a:start])[-1]
     words = lead.split()[-n:]
     return " ".join(words) or None
 
@@ -549,17 +645,17 @@ def _region_for(ctx: _Ctx, start: int, end: Optional[int] = None) -> Optional[st
     a, _ = ctx.sentence(start)
     line_start = ctx.text.rfind("\n", 0, start) + 1
     line = ctx.text[line_start:start]
-    if regex.match(r"\s*(?:[-•*–]|\d+[.)])\s", line):
+    if _ITEM_START.match(line):
         # a list item ("- Desa Peliatan, Gianyar – Bali: nilai IDM 0.9981"): its first place
         first = [p for p in ctx.places if line_start <= p[0] < start]
         if first:
             return first[0][2]
-        m = regex.match(r"\s*(?:[-•*–]|\d+[.)])\s+(?:Desa|Kelurahan)\s+(\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)", line)
+        m = _ITEM_VILLAGE.match(line)
         if m:
             return m.group(1)
     if end is not None:
         for p in ctx.places:
-            if end <= p[0] <= end + 60 and regex.fullmatch(_PLACE_AFTER, ctx.text[end : p[0]]):
+            if end <= p[0] <= end + 60 and _PLACE_AFTER.fullmatch(ctx.text, end, p[0]):
                 return p[2]
     before = [p for p in ctx.places if a <= p[0] and p[1] <= start]
     if before:
@@ -574,13 +670,15 @@ def _region_for(ctx: _Ctx, start: int, end: Optional[int] = None) -> Optional[st
 
 
 _ADDRESS_LINK = regex.compile(
-    r"[^\S\n]*,[^\S\n]*(?:(?:Kecamatan|Kec\.|Kabupaten|Kab\.|Kota|Provinsi|Prov\.)[^\S\n]+)?", regex.VERSION0
+    r"[^\S\n]*,[^\S\n]*(?:(?:Kecamatan|Kec\.|Kabupaten|Kab\.|Kota|Provinsi|Prov\.)[^\S\n]+)?"
+    r"|[^\S\n]+di[^\S\n]+(?:Kecamatan|Kec\.|Kabupaten|Kab\.)[^\S\n]+",
+    regex.VERSION0,
 )
 
 
 def _subject(ctx: _Ctx, start: int, end: int, words_after: int = 6) -> Optional[str]:
     _, b = ctx.sentence(start)
-    tail = regex.split(r"[,;.:“”\"()]", ctx.text[end:b], maxsplit=1)[0]
+    tail = _SUBJECT_SPLIT.split(ctx.text[end:b], maxsplit=1)[0]
     words = tail.split()[:words_after]
     return " ".join(words) or None
 
@@ -589,7 +687,7 @@ def _subject(ctx: _Ctx, start: int, end: int, words_after: int = 6) -> Optional[
 
 
 def _status(word: str) -> Optional[str]:
-    return _lex().statuses.get(regex.sub(r"\s+", " ", word.lower()))
+    return _lex().statuses.get(_SPACES.sub(" ", word.lower()))
 
 
 _LIST_ITEM = regex.compile(r"[^\S\n]*(?:[-•*–]|\d+[.)])[^\S\n]")
@@ -611,8 +709,16 @@ def _idm_value_context(ctx: _Ctx, n: NumberSpan, a: int, b: int) -> bool:
                 return bool(lex.idm_cue.search(line))
             pos = prev_start
         return False
-    decimals = regex.search(r"[.,](\d+)$", n.text)
-    return bool(decimals and len(decimals.group(1)) == 4 and lex.idm_cue.search(ctx.text, max(0, n.start - 800), n.start))
+    decimals = _DECIMALS.search(n.text)
+    if not (decimals and len(decimals.group(1)) == 4):
+        return False
+    if lex.idm_cue.search(ctx.text, max(0, n.start - 800), n.start):
+        return True
+    # "... disusul Desa X dengan nilai 0,7105" further on in an article about IDM
+    return bool(_VALUE_WORD.search(ctx.text, max(a, n.start - 40), n.start) and lex.idm_cue.search(ctx.text, 0, n.start))
+
+
+_VALUE_WORD = regex.compile(r"(?i)\b(?:nilai|skor|indeks|angka)\s+(?:\S+\s+){0,2}$")
 
 
 def _idm_values(ctx: _Ctx, nums: list[NumberSpan]) -> list[Metric]:
@@ -658,6 +764,7 @@ def _status_counts(ctx: _Ctx, nums: list[NumberSpan]) -> tuple[list[Metric], set
     text = ctx.text
     used: set[int] = set()
     out: list[Metric] = _status_then_counts(ctx, nums, used)
+    by_start = {n.start: n for n in nums}
     prev_end = 0
     for sm in _status_mentions(ctx):
         a, _ = ctx.sentence(sm.start())
@@ -704,14 +811,38 @@ def _status_counts(ctx: _Ctx, nums: list[NumberSpan]) -> tuple[list[Metric], set
             continue
         value, s, e, unit = hit
         if unit is None:  # "dari 100 kampung yang ada, tidak satu pun ...": the unit named before
-            units = [u for u in lex.status_unit_word.finditer(text, a, s) if not regex.match(r"\s+\p{Lu}", text[u.end() : u.end() + 3])]
+            units = [u for u in lex.status_unit_word.finditer(text, a, s) if not _CAP_AFTER.match(text, u.end(), u.end() + 3)]
             unit = units[-1].group("unit") if units else None  # not "Kabupaten Pati", a place's name
         if value == 0 and lex.target.search(text, a, ctx.sentence(sm.start())[1]):
             continue  # "menargetkan tidak ada lagi desa tertinggal": a goal, not a figure
         used.add(s)
         out.append(_status_count(ctx, value, s, e, unit, status))
+        if value == 0:  # "tidak ada kelurahan berstatus tertinggal ataupun sangat tertinggal": none of either
+            co = lex.status_coord.match(text, sm.end())
+            if co and _status(co.group("st")):
+                out.append(_status_count(ctx, 0.0, s, e, unit, _status(co.group("st"))))
+        else:  # "52 desa berstatus maju, naik dari 40 desa pada tahun sebelumnya": 40 Maju
+            out += _earlier_count(ctx, by_start, used, sm.end(), status)
     out += _subject_status_counts(ctx, nums, used)
     return out, used
+
+
+def _earlier_count(ctx: _Ctx, by_start: dict[int, NumberSpan], used: set[int], pos: int, status: str) -> list[Metric]:
+    """The earlier value of a status count written right after it: ``..., naik dari 40 desa``."""
+    m = _lex().change_from.match(ctx.text, pos)
+    n = by_start.get(m.end()) if m else None
+    if n is None or n.start in used or n.kind != "plain" or n.has_decimal or _looks_like_year(n):
+        return []
+    um = _status_unit_after().match(ctx.text, n.end)
+    if um is None:
+        return []
+    used.add(n.start)
+    return [_status_count(ctx, n.value, n.start, n.end, um.group("unit"), status, year_end=um.end())]
+
+
+@lru_cache(maxsize=None)
+def _status_unit_after() -> regex.Pattern:
+    return regex.compile(rf"\s+(?P<unit>{_alt(_status_units())})(?!\w)", regex.IGNORECASE | regex.VERSION0)
 
 
 def _status_then_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
@@ -724,7 +855,7 @@ def _status_then_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> li
     found = [(m, False) for m in lex.status_then_count.finditer(text)] + [(m, True) for m in lex.status_label.finditer(text)]
     for m in lex.status_bare_then_count.finditer(text):  # "dengan rincian mandiri 12 desa, maju 40 desa"
         a, b = ctx.sentence(m.start())
-        if lex.idm_cue.search(text, a, b) or regex.search(r"(?i)\bstatus\b", text[a:b]):
+        if lex.idm_cue.search(text, a, b) or _BARE_STATUS_WORD.search(text, a, b):
             found.append((m, False))
     for m, label in sorted(found, key=lambda x: x[0].start()):
         n = by_start.get(m.end())
@@ -734,18 +865,20 @@ def _status_then_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> li
             continue
         if label and not _label_in_idm_context(ctx, m.start()):
             continue
+        if not label and lex.own_status.match(text, n.end):
+            continue  # "berstatus mandiri, sebanyak 31 desa berstatus maju": 31 is Maju's
         status = _status(m.group("st"))
         if status is None:
             continue
-        um = regex.match(rf"\s+(?P<unit>{_alt(_status_units())})(?!\w)", text[n.end : n.end + 30], regex.IGNORECASE)
+        um = _status_unit_after().match(text, n.end, n.end + 30)
         unit = um.group("unit") if um else None
         if unit is None:  # "desa berstatus maju sebanyak 48": the unit before the status
-            pm = regex.search(rf"(?i)(?<!\w)(?P<unit>{_alt(_status_units())})\s+(?:yang\s+)?$", text[max(0, m.start() - 30) : m.start()])
+            pm = _status_unit_before().search(text[max(0, m.start() - 30) : m.start()])
             unit = pm.group("unit") if pm else None
         if unit is None and label:  # a table under "rincian status desa": the heading's unit
             unit = _label_unit(ctx, m.start())
         used.add(n.start)
-        out.append(_status_count(ctx, n.value, n.start, n.end, unit, status, year_end=n.end + (um.end() if um else 0)))
+        out.append(_status_count(ctx, n.value, n.start, n.end, unit, status, year_end=um.end() if um else n.end))
     return out
 
 
@@ -798,11 +931,13 @@ def _status_mentions(ctx: _Ctx) -> list[regex.Match]:
     in a sentence about IDM also a status after a filler (``38 nagari masih tertinggal``)."""
     lex = _lex()
     found = {m.start(): m for m in lex.status_mention.finditer(ctx.text)}
+    for m in lex.zero_status.finditer(ctx.text):  # "tidak ada lagi desa sangat tertinggal"
+        found.setdefault(m.start(), m)
     for m in lex.status_loose.finditer(ctx.text):
         if m.start() in found:
             continue
         a, b = ctx.sentence(m.start())
-        if lex.idm_cue.search(ctx.text, a, b) or regex.search(r"(?i)\b(?:ber)?status\b", ctx.text[a:b]) or any(
+        if lex.idm_cue.search(ctx.text, a, b) or _STATUS_WORD.search(ctx.text, a, b) or any(
             a <= s < b for s in found
         ):
             found[m.start()] = m
@@ -818,6 +953,10 @@ def _status_count(ctx: _Ctx, value: float, s: int, e: int, unit: Optional[str], 
     )
 
 
+_FROM_BEFORE = regex.compile(r"(?i)\bdari\s+$")
+_TO_AFTER = regex.compile(r"(?i)\s+(?:\S+\s+){0,3}?(?:menjadi|jadi)\s+\d")
+_CHANGE_BARE = regex.compile(r"(?i)\b(?:dari|menjadi|jadi)\s+$")
+_CHANGE_BARE_PAIR = regex.compile(r"(?i)\bdari\s+\d[\d.]*\s+(?:\S+\s+){0,4}?(?:menjadi|jadi)\s+\d")
 _COUNTED_BEFORE = regex.compile(r"(?:\d|\b\p{L}+)\s+$")
 
 
@@ -831,10 +970,10 @@ def _subject_status_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) ->
         if not sm.group("kw") and not sm.group("st").islower():
             continue  # "Desa Maju Jaya" is a name
         before = text[max(0, sm.start() - 30) : sm.start()]
-        if regex.search(r"(?i)\bstatus\s+$", before):
+        if _STATUS_BEFORE.search(before):
             continue  # "status desa mandiri" is the status itself
-        prev = regex.search(r"(\S+)\s+$", before)
-        if prev and regex.fullmatch(r"(?:19|20)\d\d[,.]?", prev.group(1)):
+        prev = _LAST_WORD.search(before)
+        if prev and _YEARLIKE.fullmatch(prev.group(1)):
             pass  # "Pada 2023 desa mandiri mencapai 40 desa": a year, not a count
         elif prev and (prev.group(1)[-1].isdigit() or prev.group(1).lower() in _number_words()):
             continue  # "23 desa mandiri" is read as a count before its status
@@ -852,11 +991,13 @@ def _subject_status_counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) ->
                 continue
             if _looks_like_year(n) or n.value != int(n.value):
                 continue
-            um = regex.match(rf"\s+{regex.escape(unit)}(?!\w)", text[n.end : n.end + 30], regex.IGNORECASE)
-            if not um or status is None:
+            um = _unit_after(unit).match(text, n.end, n.end + 30)
+            if status is None:
                 continue
+            if not um and not (_CHANGE_BARE.search(text, max(sm.end(), n.start - 12), n.start) and _CHANGE_BARE_PAIR.search(text, sm.end(), stop)):
+                continue  # "naik dari 17 menjadi 23" counts the subject's unit without repeating it
             used.add(n.start)
-            out.append(_status_count(ctx, n.value, n.start, n.end, unit, status, year_end=n.end + um.end()))
+            out.append(_status_count(ctx, n.value, n.start, n.end, unit, status, year_end=um.end() if um else n.end))
     return out
 
 
@@ -884,6 +1025,7 @@ def _money_percent(ctx: _Ctx, nums: list[NumberSpan]) -> list[Metric]:
     return out
 
 
+_PART_OF = regex.compile(r"(?i)\s+dari\s+(?:(?:total|jumlah|sebanyak|keseluruhan|seluruh)\s+)?")
 _OF_TOTAL = regex.compile(r"^\s*,?\s*(?P<n>\S+)\s+(?:di\s*antaranya|diantaranya)", regex.IGNORECASE)
 
 
@@ -898,18 +1040,18 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
         if n.value > 0 and _is_built_length(ctx, n):
             out.append(_length(ctx, n))
             continue
-        if n.has_decimal and n.value == int(n.value) and n.value >= 1000 and regex.search(r"\p{L}", n.text):
+        if n.has_decimal and n.value == int(n.value) and n.value >= 1000 and _LETTER.search(n.text):
             n = NumberSpan(n.start, n.end, n.value, n.kind, n.text, n.is_word, False)  # "1,2 juta jiwa"
         if n.has_decimal:
-            if n.value > 0 and regex.match(r"\s+(?:hektare|hektar|ha)(?!\w)", text[n.end : n.end + 12], regex.IGNORECASE):
+            if n.value > 0 and _HECTARE.match(text, n.end, n.end + 12):
                 m = lex.units.match(text[n.end : n.end + 40])
                 a, b = ctx.sentence(n.start)
                 out.append(_count(ctx, n.value, n.start, n.end, n.text, m, n.end + m.end(), a, b))
             continue
         if ctx.is_blocked(n.start, n.end) or n.value != int(n.value) or n.value < 1:
             continue
-        if n.is_word and n.value == 1:
-            continue  # "salah satu", "satu kali": rarely a figure
+        if n.is_word and n.value == 1 and not _one_in_list(ctx, n, nums[i + 1] if i + 1 < len(nums) else None):
+            continue  # "salah satu", "satu kali": rarely a figure (but "satu sekolah dasar, dua rumah ibadah")
         if 1900 <= n.value <= 2100 and not n.is_word and "." not in n.text:
             continue  # a year
         after = text[n.end : n.end + 40]
@@ -917,21 +1059,27 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
         stop = lex.stop_units.match(after)
         if stop and not (lex.units.match(after) and lex.units.match(after).end() > stop.end()):
             continue  # "90 hari" is a duration, "90 hari kalender" a contract's size
-        if lex.stop_before.search(before) and not regex.search(r"(?i)\bdi\s*antara\s*$", before):
+        if lex.stop_before.search(before) and not _AMONG_BEFORE.search(before):
             continue
-        if regex.search(r"\(\s*$", before) and regex.match(r"\s*\)", after):
+        if _OPEN_PAREN.search(before) and _CLOSE_PAREN.match(after):
             continue  # an age: "LT (58)"
-        if regex.search(r"(?i)(?<!salah\s)\bsatu\s+dari\s+$", before):
+        if _ONE_OF.search(before):
             continue  # a ratio: "satu dari empat anak" (but "salah satu dari empat kades" counts)
         m = lex.units.match(after)
         weak = False
+        unit_end = n.end + m.end() if m else n.end
         if not m:
             m = lex.weak_units.match(after)
             weak = True
-        unit_end = n.end + m.end() if m else n.end
+            unit_end = n.end + m.end() if m else n.end
+            strong = lex.units.match(after[m.end() :]) if m else None
+            if strong:  # "14 orang saksi": the noun after the classifier is what is counted
+                m, weak, unit_end = strong, False, unit_end + strong.end()
+        if m and not weak and lex.rank_after.match(text, n.end):
+            continue  # "tiga kampung dengan skor IDM terendah": the size of a ranking
         value, start, end, shown = n.value, n.start, n.end, n.text
         # "Dari 33 provinsi, 20 diantaranya ..." -> 20 provinsi
-        if m and regex.search(r"(?i)\bdari\s*$", before):
+        if m and _FROM_END.search(before):
             t = _OF_TOTAL.match(text[unit_end : unit_end + 40])
             if t and i + 1 < len(nums) and nums[i + 1].start == unit_end + t.start("n"):
                 nxt = nums[i + 1]
@@ -941,7 +1089,7 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
             a, b = ctx.sentence(n.start)
             prior = [c for c in out if a <= c.start < n.start and c.unit]
             if (
-                prior and regex.match(r"\s+(?:di\s*antaranya|diantaranya)(?!\w)", after, regex.IGNORECASE)
+                prior and _AMONG_THEM.match(after)
                 and lex.impact.search(text, n.end, b)
             ):
                 # "3.210 jiwa terdampak dan 415 di antaranya mengungsi": 415 jiwa
@@ -953,13 +1101,25 @@ def _counts(ctx: _Ctx, nums: list[NumberSpan], used: set[int]) -> list[Metric]:
         part = nums[i - 1] if i > 0 else None
         if (
             part is not None and start == n.start and part.kind == "plain" and not part.has_decimal
-            and regex.fullmatch(r"\s+dari\s+", text[part.end : n.start]) and not _looks_like_year(part)
+            and _PART_OF.fullmatch(text, part.end, n.start) and not _looks_like_year(part)
             and not (part.is_word and part.value == 1)
         ):
             # "201 dari 236 desa": the part is counted in the same unit
             out.append(_count(ctx, part.value, part.start, part.end, part.text, m, n.end + m.end(), a, b))
         out.append(_count(ctx, value, start, end, shown, m, unit_end if start == n.start else end, a, b))
     return out
+
+
+_LIST_NEXT = regex.compile(r"[^\S\n]*(?:,|dan|serta)[^\S\n]*(?:dan[^\S\n]+)?")
+
+
+def _one_in_list(ctx: _Ctx, n: NumberSpan, nxt: Optional[NumberSpan]) -> bool:
+    """``satu`` that opens a list of counts: ``merusak satu sekolah dasar, dua rumah ibadah``."""
+    lex = _lex()
+    m = lex.units.match(ctx.text[n.end : n.end + 40])
+    if m is None or nxt is None or nxt.kind != "plain" or _SALAH.search(ctx.text, max(0, n.start - 8), n.start):
+        return False
+    return bool(_LIST_NEXT.fullmatch(ctx.text, n.end + m.end(), nxt.start) and lex.units.match(ctx.text[nxt.end : nxt.end + 40]))
 
 
 def _is_built_length(ctx: _Ctx, n: NumberSpan) -> bool:
@@ -991,6 +1151,20 @@ def _length(ctx: _Ctx, n: NumberSpan) -> Metric:
     )
 
 
+_BARE_CLASSIFIERS = frozenset({"unit", "buah"})
+
+
+@lru_cache(maxsize=None)
+def _unit_forms() -> dict[str, str]:
+    """Units listed with capitals (``BUMNag``, ``KK``) keep that form; others are lower case."""
+    return {u.lower(): u for u in lexicons.load_lines("metric_units.txt") if u != u.lower()}
+
+
+def _unit_form(unit: str) -> str:
+    unit = _SPACES.sub(" ", unit)
+    if unit.isupper():
+        return unit
+    return _unit_forms().get(unit.lower(), unit.lower())
 _NEXT_WORD = regex.compile(r"[^\S\n]+(\p{Ll}+)(?!\w|-)", regex.VERSION0)
 
 
@@ -1001,17 +1175,21 @@ def _count(ctx: _Ctx, value: float, start: int, end: int, shown: str, unit_match
     if isinstance(unit_match, str):
         unit = unit_match
     else:
-        unit = regex.sub(r"\s+", " ", unit_match.group("unit"))
-        unit = unit if unit.isupper() else unit.lower()
+        unit = _SPACES.sub(" ", unit_match.group("unit"))
+        unit = _unit_form(unit)
         lex = _lex()
         if unit in lex.count_heads:  # "6 unit perahu karet" -> unit perahu
             nxt = _NEXT_WORD.match(ctx.text, year_end)
             if (
                 nxt and nxt.group(1) not in lex.count_head_stops and len(nxt.group(1)) > 2
-                and not regex.match(r"(?:me|di|ber|ter|se)\p{Ll}{3,}", nxt.group(1))
+                and not _PREFIXED_VERB.match(nxt.group(1))
             ):
                 unit = f"{unit} {nxt.group(1)}"
                 year_end = nxt.end()
+    if unit in _BARE_CLASSIFIERS:  # "Sekolah yang rusak tercatat 14 unit": sekolah
+        lead = _lex().unit_lead.match(ctx.text, a, start)
+        if lead and lead.group("unit").lower() not in _BARE_CLASSIFIERS:
+            unit = _unit_form(lead.group("unit"))
     about = _subject(ctx, start, year_end)
     return Metric(
         indicator="COUNT", value=value, region=_region_for(ctx, start, end),
@@ -1021,7 +1199,14 @@ def _count(ctx: _Ctx, value: float, start: int, end: int, shown: str, unit_match
 
 
 def _dedupe(metrics: list[Metric], explicit: dict[int, bool]) -> list[Metric]:
-    """One metric per figure: the same value twice keeps the mention with the surest year."""
+    """One metric per figure: the same value twice keeps the mention with the surest year; an IDM value
+    stated without a status (a headline) takes the status the body gives the same value and year."""
+    stated = {(m.value, m.year): m.status for m in metrics if m.indicator == "IDM" and m.status}
+    metrics = [
+        m.model_copy(update={"status": stated[(m.value, m.year)]})
+        if m.indicator == "IDM" and m.status is None and (m.value, m.year) in stated else m
+        for m in metrics
+    ]
     groups: dict[tuple, list[Metric]] = {}
     for m in metrics:
         key = (m.indicator, round(m.value, 6), m.unit, m.status, m.region if m.indicator == "IDM" else None)
@@ -1052,6 +1237,16 @@ def _dates_its_figures(ctx: _Ctx, nums: list[NumberSpan]) -> bool:
     return 2 * len(dated) >= len(sentences)
 
 
+def _in_name(ctx: _Ctx, n: NumberSpan) -> bool:
+    """Whether the number is part of a name: inside a place mention, or number words written
+    capitalised after a name's first word (``Kecamatan Tiga Lingga``, ``Jalan Tujuh Belas``)."""
+    if not (n.is_word and n.text[:1].isupper()):
+        return False
+    if any(s <= n.start and n.end <= e for s, e, _ in ctx.places):
+        return True
+    return bool(_lex().name_before.search(ctx.text, max(0, n.start - 20), n.start))
+
+
 def _explicit_year(ctx: _Ctx, m: Metric) -> bool:
     a, b = ctx.sentence(m.start)
     return any(a <= y.start and y.end <= b for y in ctx.years)
@@ -1060,7 +1255,10 @@ def _explicit_year(ctx: _Ctx, m: Metric) -> bool:
 def find_metrics(doc: Doc) -> list[Metric]:
     """Figures in ``doc`` (see module doc); IDM status/band disagreements go to ``doc._.warnings``."""
     ctx = _context(doc)
-    nums = [n for n in find_numbers(ctx.text) if not (n.kind == "plain" and ctx.is_blocked(n.start, n.end))]
+    nums = [
+        n for n in find_numbers(ctx.text)
+        if not (n.kind == "plain" and (ctx.is_blocked(n.start, n.end) or _in_name(ctx, n)))
+    ]
     ctx.dates_its_figures = _dates_its_figures(ctx, nums)
     idm = _idm_values(ctx, nums)
     idm_starts = {m.start for m in idm}

@@ -74,6 +74,12 @@ def _scale_value(word: str, money: bool) -> Optional[int]:
 # --------------------------------------------------------------------------- parsing
 
 _DIGITS = regex.compile(r"\d[\d.,]*")
+_COMMA_GROUPS = regex.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_GROUPS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_WORD_SPLIT = regex.compile(r"[\s\-]+")
+_PERCENT_TAIL = regex.compile(r"(?i)\s*(%|persen)$")
+_RP_HEAD = regex.compile(r"(?i)rp\b|rp\.|rp\d")
+_RP_PREFIX = regex.compile(r"(?i)^rp\.?\s*")
 
 
 def parse_digits(s: str) -> Optional[float]:
@@ -88,7 +94,7 @@ def parse_digits(s: str) -> Optional[float]:
             s = s[: -len(tail)]
             break
     s = s.rstrip(".,")
-    if not s or not regex.fullmatch(r"\d[\d.,]*", s):
+    if not s or not _DIGITS.fullmatch(s):
         return None
     dots, commas = s.count("."), s.count(",")
     try:
@@ -99,12 +105,12 @@ def parse_digits(s: str) -> Optional[float]:
         if commas:
             if commas == 1:
                 return float(s.replace(",", "."))
-            if regex.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+            if _COMMA_GROUPS.fullmatch(s):
                 return float(s.replace(",", ""))
             return None
         if dots:
             if dots > 1:
-                if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+                if _DOT_GROUPS.fullmatch(s):
                     return float(s.replace(".", ""))
                 return None
             head, tail = s.split(".")
@@ -119,7 +125,7 @@ def parse_digits(s: str) -> Optional[float]:
 
 def parse_words(text: str) -> Optional[float]:
     """A number written in words (``dua puluh lima`` -> 25, ``seribu`` -> 1000); None if not one."""
-    tokens = [t for t in regex.split(r"[\s\-]+", text.strip().lower()) if t]
+    tokens = [t for t in _WORD_SPLIT.split(text.strip().lower()) if t]
     if not tokens:
         return None
     words = _words()
@@ -177,8 +183,8 @@ def parse_number(text: str) -> Optional[float]:
     """
     if not text or not text.strip():
         return None
-    t = regex.sub(r"(?i)\s*(%|persen)$", "", text.strip())
-    money = bool(regex.match(r"(?i)rp\b|rp\.|rp\d", t))
+    t = _PERCENT_TAIL.sub("", text.strip())
+    money = bool(_RP_HEAD.match(t))
     m = _NUMBER_TEXT.match(t)
     if m:
         base = parse_digits(m.group("num"))
@@ -191,7 +197,7 @@ def parse_number(text: str) -> Optional[float]:
                 return None
             return _clean_float(base * mult)
         return base
-    return parse_words(regex.sub(r"(?i)^rp\.?\s*", "", t))
+    return parse_words(_RP_PREFIX.sub("", t))
 
 
 def _clean_float(x: float) -> float:
