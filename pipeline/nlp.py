@@ -270,19 +270,39 @@ class NerComponent:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         """Batches of Docs through the model (faster than one at a time, same entities).
         If the batch fails, each Doc is tried alone (:meth:`__call__`)."""
-        docs = list(docs)
-        try:
-            batch: Iterable[Doc] = docs
-            for proc in self.pipes:
-                batch = proc.pipe(batch, batch_size=batch_size)
-            done = list(batch)
-        except Exception:  # noqa: BLE001
-            LOGGER.exception("NER model failed on a batch; trying its articles one by one")
-            yield from (self(doc) for doc in docs)
-            return
-        for doc in done:
-            _move_ents(doc)
-            yield doc
+        for group in _token_groups(list(docs), batch_size, NER_BATCH_TOKENS):
+            try:
+                batch: Iterable[Doc] = group
+                for proc in self.pipes:
+                    batch = proc.pipe(batch, batch_size=len(group))
+                done = list(batch)
+            except Exception:  # noqa: BLE001
+                LOGGER.exception("NER model failed on a batch; trying its articles one by one")
+                yield from (self(doc) for doc in group)
+                continue
+            for doc in done:
+                _move_ents(doc)
+                yield doc
+
+
+#: Most tokens the NER model gets in one batch: the model's arrays grow with the batch, and a few
+#: long articles together would raise a worker's peak memory for little gain in speed.
+NER_BATCH_TOKENS = 4000
+
+
+def _token_groups(docs: list[Doc], most_docs: int, most_tokens: int) -> Iterator[list[Doc]]:
+    """Consecutive groups of ``docs``: at most ``most_docs`` Docs and, unless one Doc alone is
+    longer, at most ``most_tokens`` tokens each."""
+    group: list[Doc] = []
+    tokens = 0
+    for doc in docs:
+        if group and (len(group) >= most_docs or tokens + len(doc) > most_tokens):
+            yield group
+            group, tokens = [], 0
+        group.append(doc)
+        tokens += len(doc)
+    if group:
+        yield group
 
 
 def _move_ents(doc: Doc) -> None:

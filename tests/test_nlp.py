@@ -287,3 +287,21 @@ def test_nlp_ner_runs_on_the_pipeline_doc(ner_extractor, text: str) -> None:
     # the stand-alone model (its own tokenizer) agrees on clean text
     assert entities == NerComponent().entities(text)
     assert component.ner_nlp.vocab is nlp.vocab and nlp.vocab.vectors.mode == "floret"
+
+
+@pytest.mark.parametrize(
+    "lengths,most_docs,most_tokens,expected",
+    [
+        ([10, 10, 10], 32, 25, [[10, 10], [10]]),
+        ([30, 5, 5], 32, 25, [[30], [5, 5]]),  # a Doc longer than the budget goes alone
+        ([1, 1, 1, 1, 1], 2, 1000, [[1, 1], [1, 1], [1]]),
+        ([], 32, 25, []),
+    ],
+)
+def test_nlp_ner_batches_are_bounded_by_tokens(blank_nlp, lengths, most_docs, most_tokens, expected) -> None:
+    from pipeline.nlp import _token_groups
+
+    docs = [blank_nlp.make_doc(" ".join(["kata"] * n)) for n in lengths]
+    groups = list(_token_groups(docs, most_docs, most_tokens))
+    assert [[len(d) for d in g] for g in groups] == expected
+    assert [d for g in groups for d in g] == docs
