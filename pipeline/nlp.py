@@ -383,4 +383,17 @@ def build_nlp(
     if recognizers:
         for name in components.COMPONENT_NAMES:
             nlp.add_pipe(name)
+    warm_tokenizer(nlp)
     return nlp
+
+
+def warm_tokenizer(nlp: Language) -> None:
+    """Tokenize the frequent chunks of news text (``tokenizer_warm_chunks.txt``) once, outside
+    any memory zone: spaCy's tokenizer caches nothing inside a zone, so without this every
+    common word would be split again in every article.  Tokens are the same either way."""
+    try:
+        chunks = lexicons.load_lines("tokenizer_warm_chunks.txt")
+    except (FileNotFoundError, OSError) as e:
+        LOGGER.warning("no tokenizer warm-up list (%s): tokenizing is slower, not different", e)
+        return
+    nlp.tokenizer(" ".join(chunks))

@@ -305,3 +305,25 @@ def test_nlp_ner_batches_are_bounded_by_tokens(blank_nlp, lengths, most_docs, mo
     groups = list(_token_groups(docs, most_docs, most_tokens))
     assert [[len(d) for d in g] for g in groups] == expected
     assert [d for g in groups for d in g] == docs
+
+
+def test_nlp_tokenizer_warm_up_changes_no_tokens() -> None:
+    """The warm-up only fills the tokenizer's cache: the same tokens come out, warm or cold."""
+    from pipeline import lexicons
+    from pipeline.nlp import IndonesianNews, _prepare_defaults, warm_tokenizer
+
+    _prepare_defaults()
+    cold, warm = IndonesianNews(), IndonesianNews()
+    warm_tokenizer(warm)
+    assert "yang" in lexicons.load_lines("tokenizer_warm_chunks.txt")
+    assert warm.vocab.strings["yang"] and "yang" in warm.vocab.strings
+    text = "Kades Sukamaju, H. Rustam S.Sos., mengatakan: “Dana desa tahap II sudah cair,” ujarnya (6/4)."
+    for nlp in (cold, warm):
+        with nlp.memory_zone():
+            tokens = [(t.text, t.whitespace_) for t in nlp.make_doc(text)]
+        assert "".join(a + b for a, b in tokens) == text
+    with cold.memory_zone():
+        cold_tokens = [t.text for t in cold.make_doc(text)]
+    with warm.memory_zone():
+        warm_tokens = [t.text for t in warm.make_doc(text)]
+    assert cold_tokens == warm_tokens
