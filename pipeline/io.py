@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
 import logging
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Optional, Union

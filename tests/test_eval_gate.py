@@ -8,9 +8,7 @@ README), so a regression fails CI.  The dev set and the seed are in
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 
 from pipeline.evaluate import load_gold, score
 from pipeline.io import iter_inputs

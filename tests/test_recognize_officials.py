@@ -14,10 +14,12 @@ from pipeline.recognize.places import find_places
 NLP = build_nlp(recognizers=False)
 
 
-def _officials(text: str):
+def _officials(text: str, entities: tuple[tuple[str, str], ...] = ()):
+    """Officials of ``text``; ``entities`` are what an NER model proposes (span text, label; first occurrence)."""
     doc = NLP(text)
     doc._.article = CleanArticle(text=text, body=text)
     pipeline.components._fresh(doc)
+    doc._.entities = [(text.index(span), text.index(span) + len(span), label) for span, label in entities]
     doc._.places = find_places(doc)
     doc._.agencies = find_agencies(doc)
     officials = find_officials(doc)
@@ -335,21 +337,6 @@ def test_officials_village_head_keeps_village_written_as_kampung() -> None:
 # ---------------------------------------------------------------- statistical NER candidates
 
 
-def _officials_with(text: str, entities: list[tuple[str, str]]):
-    """Officials when the NER model proposes ``entities`` (span text, label; first occurrence)."""
-    doc = NLP(text)
-    doc._.article = CleanArticle(text=text, body=text)
-    pipeline.components._fresh(doc)
-    doc._.entities = [(text.index(span), text.index(span) + len(span), label) for span, label in entities]
-    doc._.places = find_places(doc)
-    doc._.agencies = find_agencies(doc)
-    officials = find_officials(doc)
-    for o in officials:
-        for m in o.mentions:
-            assert text[m.start : m.end] == m.text
-    return {o.name: o for o in officials}
-
-
 @pytest.mark.parametrize(
     "text,entities,expected",
     [
@@ -382,7 +369,7 @@ def _officials_with(text: str, entities: list[tuple[str, str]]):
     ],
 )
 def test_officials_model_person_added_without_title(text: str, entities: list, expected: dict) -> None:
-    found = _officials_with(text, entities)
+    found = _officials(text, tuple(entities))
     assert {name: o.title for name, o in found.items()} == expected
 
 
@@ -405,7 +392,7 @@ def test_officials_model_person_added_without_title(text: str, entities: list, e
     ],
 )
 def test_officials_model_person_rejected(text: str, span: str) -> None:
-    assert _officials_with(text, [(span, "PER")]) == _officials(text)
+    assert _officials(text, ((span, "PER"),)) == _officials(text)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Optional
 
-from ..schema import ArticleInput, ErrorEntry
+from ..schema import ErrorEntry
 from .worker import get_extractor, init_worker, process_batch
 
 LOGGER = logging.getLogger(__name__)
